@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { CHAIN_KINDS, OCCUPATION_CODE_PATTERN, REGION_CODE_PATTERN, REGION_LEVELS } from './constants.js';
+
+export const regionCodeSchema = z.string().regex(REGION_CODE_PATTERN, 'a 6-digit GB/T 2260 code');
+export const occupationCodeSchema = z.string().regex(OCCUPATION_CODE_PATTERN, 'a 2022 大典 code like 6-18-02-04');
+
+export const regionLevelSchema = z.enum(REGION_LEVELS);
+
+export const regionPropertiesSchema = z.object({
+  code: regionCodeSchema,
+  name: z.string(),
+  level: regionLevelSchema,
+  parentCode: regionCodeSchema.nullable(),
+  centroid: z.tuple([z.number(), z.number()]),
+});
+export type RegionProperties = z.infer<typeof regionPropertiesSchema>;
+
+const positionSchema = z.array(z.number()).min(2);
+const geometrySchema = z.union([
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(positionSchema)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(positionSchema))) }),
+]);
+
+export const regionFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  properties: regionPropertiesSchema,
+  geometry: geometrySchema,
+});
+export type RegionFeature = z.infer<typeof regionFeatureSchema>;
+
+export const regionCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(regionFeatureSchema),
+});
+export type RegionCollection = z.infer<typeof regionCollectionSchema>;
+
+export const regionsQuerySchema = z.object({
+  level: z.enum(['city', 'district']).default('city'),
+  parent: regionCodeSchema.optional().describe('only the districts of this city'),
+});
+
+export const clusterSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  description: z.string(),
+  cities: z.array(regionCodeSchema),
+  chainCount: z.number().int(),
+});
+export type Cluster = z.infer<typeof clusterSchema>;
+
+export const chainKindSchema = z.enum(CHAIN_KINDS);
+export const chainSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: chainKindSchema,
+  tiers: z.array(chainKindSchema),
+  clusterCode: z.string(),
+  curated: z.boolean().describe('true when the project curated the entry (no official list published)'),
+  cities: z.array(regionCodeSchema),
+  leadEnterprise: z.string().nullable(),
+});
+export type Chain = z.infer<typeof chainSchema>;
+
+export const chainsQuerySchema = z.object({
+  cluster: z.string().max(16).optional(),
+  kind: chainKindSchema.optional().describe('chains at this tier or above (the 531 plan nests excellence ⊂ advantage ⊂ key)'),
+});
+
+export const weightedSkillSchema = z.object({ name: z.string(), weight: z.number() });
+
+export const occupationSchema = z.object({
+  code: occupationCodeSchema,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  majorGroup: z.number().int().min(1).max(8),
+  digital: z.boolean(),
+  codeStatus: z.enum(['confirmed', 'curated']),
+  description: z.string(),
+  skills: z.array(weightedSkillSchema),
+});
+export type Occupation = z.infer<typeof occupationSchema>;
+
+export const skillSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  category: z.string(),
+  parent: z.string().nullable(),
+});
+export type Skill = z.infer<typeof skillSchema>;
+
+export const searchQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const gradeSchema = z.object({
+  level: z.number().int(),
+  name: z.string(),
+  highSkill: z.boolean(),
+  nationalLevel: z.string().nullable(),
+});
+export type Grade = z.infer<typeof gradeSchema>;
+
+/** `{ items, total }`: every list endpoint answers in this envelope. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });

@@ -1,0 +1,354 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  real,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  vector,
+  type AnyPgColumn,
+  type ExtraConfigColumn,
+} from 'drizzle-orm/pg-core';
+import { EMBEDDING_DIM } from '@talentmap/core';
+
+/** A skill reference with a weight (required skills, skills taught) or a proficiency 1–5 (talents). */
+export type SkillWeight = { skillId: number; weight: number };
+export type SkillLevel = { skillId: number; level: number };
+
+const embedding = () => vector('embedding', { dimensions: EMBEDDING_DIM });
+const hnsw = (name: string, column: ExtraConfigColumn) => index(name).using('hnsw', column.op('vector_cosine_ops'));
+
+// ---------------------------------------------------------------- reference
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: text().primaryKey(),
+    name: text().notNull(),
+    level: text({ enum: ['province', 'city', 'district'] }).notNull(),
+    parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
+    /** GeoJSON Polygon or MultiPolygon, WGS84. */
+    boundary: jsonb().notNull(),
+    centroidLng: doublePrecision('centroid_lng').notNull(),
+    centroidLat: doublePrecision('centroid_lat').notNull(),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    check('regions_code_format', sql`${t.code} ~ '^[0-9]{6}$'`),
+    check('regions_level', sql`${t.level} in ('province','city','district')`),
+    check('regions_parent_present', sql`(${t.level} = 'province') = (${t.parentCode} is null)`),
+  ],
+);
+
+export const clusters = pgTable('clusters', {
+  code: text().primaryKey(),
+  name: text().notNull().unique(),
+  shortName: text('short_name').notNull(),
+  description: text().notNull(),
+  cities: text().array().notNull(),
+});
+
+export const chains = pgTable(
+  'chains',
+  {
+    code: text().primaryKey(),
+    name: text().notNull().unique(),
+    kind: text({ enum: ['key', 'advantage', 'excellence'] }).notNull(),
+    tiers: text({ enum: ['key', 'advantage', 'excellence'] }).array().notNull(),
+    clusterCode: text('cluster_code').notNull().references(() => clusters.code),
+    curated: boolean().notNull(),
+    cities: text().array().notNull(),
+    leadEnterprise: text('lead_enterprise'),
+  },
+  (t) => [
+    check('chains_kind', sql`${t.kind} in ('key','advantage','excellence')`),
+    check('chains_kind_in_tiers', sql`${t.kind} = any(${t.tiers})`),
+  ],
+);
+
+export const grades = pgTable(
+  'grades',
+  {
+    level: smallint().primaryKey(),
+    name: text().notNull().unique(),
+    highSkill: boolean('high_skill').notNull(),
+    nationalLevel: text('national_level'),
+  },
+  (t) => [check('grades_level_range', sql`${t.level} between 1 and 8`)],
+);
+
+export const occupations = pgTable(
+  'occupations',
+  {
+    code: text().primaryKey(),
+    name: text().notNull().unique(),
+    /** Other names adverts and registrations use (电焊工 for 焊工). */
+    aliases: text().array().notNull().default(sql`'{}'`),
+    majorGroup: smallint('major_group').notNull(),
+    digital: boolean().notNull(),
+    codeStatus: text('code_status', { enum: ['confirmed', 'curated'] }).notNull(),
+    description: text().notNull(),
+    embedding: embedding(),
+  },
+  (t) => [
+    check('occupations_code_format', sql`${t.code} ~ '^[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}$'`),
+    check('occupations_major_group', sql`${t.majorGroup} between 1 and 8`),
+    hnsw('occupations_embedding_hnsw', t.embedding),
+  ],
+);
+
+export const skills = pgTable(
+  'skills',
+  {
+    id: serial().primaryKey(),
+    name: text().notNull().unique(),
+    aliases: text().array().notNull().default(sql`'{}'`),
+    category: text().notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => skills.id),
+  },
+  (t) => [check('skills_not_own_parent', sql`${t.parentId} is distinct from ${t.id}`)],
+);
+
+export const occupationSkills = pgTable(
+  'occupation_skills',
+  {
+    occupationCode: text('occupation_code').notNull().references(() => occupations.code, { onDelete: 'cascade' }),
+    skillId: integer('skill_id').notNull().references(() => skills.id),
+    weight: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.occupationCode, t.skillId] }),
+    check('occupation_skills_weight', sql`${t.weight} > 0 and ${t.weight} <= 1`),
+  ],
+);
+
+export const chainOccupations = pgTable(
+  'chain_occupations',
+  {
+    chainCode: text('chain_code').notNull().references(() => chains.code, { onDelete: 'cascade' }),
+    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
+    weight: real().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainCode, t.occupationCode] }),
+    index('chain_occupations_occupation_idx').on(t.occupationCode),
+    check('chain_occupations_weight', sql`${t.weight} > 0 and ${t.weight} <= 1`),
+  ],
+);
+
+/** 专栏1 of the Jiangsu 14th Five-Year skilled-talent plan. */
+export const indicators = pgTable('indicators', {
+  code: text().primaryKey(),
+  section: text().notNull(),
+  name: text().notNull(),
+  unit: text().notNull(),
+  baseline2020: numeric('baseline_2020', { mode: 'number' }),
+  target2025: numeric('target_2025', { mode: 'number' }).notNull(),
+  bracketed: boolean().notNull(),
+  attribute: text().notNull(),
+  computable: boolean().notNull(),
+  /** Set by an administrator for indicators the data cannot compute. */
+  currentValue: numeric('current_value', { mode: 'number' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
+});
+
+/** Key/value facts about the loaded dataset (kind, seed, scale, load time). */
+export const datasetMeta = pgTable('dataset_meta', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+});
+
+// ---------------------------------------------------------------- demand side
+
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: serial().primaryKey(),
+    name: text().notNull(),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    lng: doublePrecision().notNull(),
+    lat: doublePrecision().notNull(),
+    size: text({ enum: ['micro', 'small', 'medium', 'large'] }).notNull(),
+    chainLeader: boolean('chain_leader').notNull().default(false),
+    synthetic: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('enterprises_region_idx').on(t.regionCode),
+    check('enterprises_size', sql`${t.size} in ('micro','small','medium','large')`),
+    check('enterprises_lnglat', sql`${t.lng} between -180 and 180 and ${t.lat} between -90 and 90`),
+  ],
+);
+
+export const enterpriseChains = pgTable(
+  'enterprise_chains',
+  {
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
+    chainCode: text('chain_code').notNull().references(() => chains.code),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.chainCode] }), index('enterprise_chains_chain_idx').on(t.chainCode)],
+);
+
+export const vacancies = pgTable(
+  'vacancies',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
+    /** The enterprise's district, copied so that regional rollups need no join. */
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
+    grade: smallint().notNull().references(() => grades.level),
+    headcount: integer().notNull(),
+    title: text().notNull(),
+    skills: jsonb().$type<SkillWeight[]>().notNull(),
+    postedOn: date('posted_on').notNull(),
+    filledOn: date('filled_on'),
+    wageMin: integer('wage_min').notNull(),
+    wageMax: integer('wage_max').notNull(),
+    synthetic: boolean().notNull().default(true),
+    embedding: embedding(),
+  },
+  (t) => [
+    index('vacancies_region_occupation_idx').on(t.regionCode, t.occupationCode),
+    index('vacancies_occupation_idx').on(t.occupationCode),
+    index('vacancies_posted_idx').on(t.postedOn),
+    check('vacancies_headcount', sql`${t.headcount} > 0`),
+    check('vacancies_dates', sql`${t.filledOn} is null or ${t.filledOn} >= ${t.postedOn}`),
+    check('vacancies_wage', sql`${t.wageMin} > 0 and ${t.wageMax} >= ${t.wageMin}`),
+    hnsw('vacancies_embedding_hnsw', t.embedding),
+  ],
+);
+
+// ---------------------------------------------------------------- supply side
+
+/**
+ * Pseudonymous talent profile: everything matching and maps may read. Names, phone and ID
+ * numbers live in talent_identities; the generator's latent truth lives in talent_truths.
+ */
+export const talents = pgTable(
+  'talents',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    pseudonym: text().notNull().unique(),
+    /** District of residence; the finest location ever shown outside the planner role. */
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    /** Approximate home point (jittered), used for radius filters only, never returned. */
+    lng: doublePrecision().notNull(),
+    lat: doublePrecision().notNull(),
+    occupationCode: text('occupation_code').references(() => occupations.code),
+    grade: smallint().notNull().references(() => grades.level),
+    certificates: text().array().notNull().default(sql`'{}'`),
+    skills: jsonb().$type<SkillLevel[]>().notNull(),
+    yearsExperience: smallint('years_experience').notNull(),
+    employmentStatus: text('employment_status', { enum: ['employed', 'unemployed', 'student'] }).notNull(),
+    openToOffers: boolean('open_to_offers').notNull(),
+    willingRadiusKm: smallint('willing_radius_km').notNull(),
+    synthetic: boolean().notNull().default(true),
+    embedding: embedding(),
+  },
+  (t) => [
+    index('talents_region_idx').on(t.regionCode),
+    index('talents_occupation_grade_idx').on(t.occupationCode, t.grade),
+    check('talents_years', sql`${t.yearsExperience} between 0 and 60`),
+    check('talents_radius', sql`${t.willingRadiusKm} between 1 and 1000`),
+    check('talents_status', sql`${t.employmentStatus} in ('employed','unemployed','student')`),
+    hnsw('talents_embedding_hnsw', t.embedding),
+  ],
+);
+
+/** Personal information (PIPL). No matching, map or analytics query joins this table. */
+export const talentIdentities = pgTable('talent_identities', {
+  talentId: bigint('talent_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => talents.id, { onDelete: 'cascade' }),
+  fullName: text('full_name').notNull(),
+  phone: text().notNull(),
+  idNumber: text('id_number').notNull(),
+});
+
+/** The synthetic generator's latent truth, read only by the evaluation harness. */
+export const talentTruths = pgTable('talent_truths', {
+  talentId: bigint('talent_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => talents.id, { onDelete: 'cascade' }),
+  occupationCode: text('occupation_code').notNull().references(() => occupations.code),
+  grade: smallint().notNull().references(() => grades.level),
+});
+
+/** Job-seeker registrations (求职登记): the denominator of 求人倍率. */
+export const jobSeekers = pgTable(
+  'job_seekers',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    talentId: bigint('talent_id', { mode: 'number' }).references(() => talents.id, { onDelete: 'set null' }),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
+    grade: smallint().notNull().references(() => grades.level),
+    registeredOn: date('registered_on').notNull(),
+    closedOn: date('closed_on'),
+    synthetic: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('job_seekers_region_occupation_idx').on(t.regionCode, t.occupationCode),
+    index('job_seekers_registered_idx').on(t.registeredOn),
+    check('job_seekers_dates', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.registeredOn}`),
+  ],
+);
+
+// ---------------------------------------------------------------- training supply
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: serial().primaryKey(),
+    name: text().notNull(),
+    kind: text({ enum: ['technical_school', 'training_body', 'training_base', 'master_studio'] }).notNull(),
+    regionCode: text('region_code').notNull().references(() => regions.code),
+    lng: doublePrecision().notNull(),
+    lat: doublePrecision().notNull(),
+    capacity: integer().notNull(),
+    synthetic: boolean().notNull().default(true),
+  },
+  (t) => [
+    index('institutions_region_idx').on(t.regionCode),
+    check('institutions_kind', sql`${t.kind} in ('technical_school','training_body','training_base','master_studio')`),
+    check('institutions_capacity', sql`${t.capacity} > 0`),
+  ],
+);
+
+export const programs = pgTable(
+  'programs',
+  {
+    id: serial().primaryKey(),
+    institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    occupationCodes: text('occupation_codes').array().notNull(),
+    skills: jsonb().$type<SkillWeight[]>().notNull(),
+    grade: smallint().notNull().references(() => grades.level),
+    hours: integer().notNull(),
+    capacity: integer().notNull(),
+    subsidyEligible: boolean('subsidy_eligible').notNull(),
+    mode: text({ enum: ['online', 'offline', 'blended'] }).notNull(),
+    synthetic: boolean().notNull().default(true),
+    embedding: embedding(),
+  },
+  (t) => [
+    index('programs_institution_idx').on(t.institutionId),
+    check('programs_hours', sql`${t.hours} > 0`),
+    check('programs_capacity', sql`${t.capacity} > 0`),
+    check('programs_mode', sql`${t.mode} in ('online','offline','blended')`),
+    check('programs_targets', sql`cardinality(${t.occupationCodes}) > 0`),
+    hnsw('programs_embedding_hnsw', t.embedding),
+  ],
+);

@@ -1,0 +1,3 @@
+export * from './sample.js';
+export * from "./echarts-decode.js";
+export * from "./boundaries.js";

@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import { csvField, datasetMeta, pgTextArray, skills, type DbClient } from '@talentmap/db';
+import type { ReferenceData } from '../reference.js';
+import { Rng } from '../rng.js';
+import { DEMO_PERIOD } from './calendar.js';
+import { buildContext } from './context.js';
+import {
+  generateEnterprises,
+  generateInstitutions,
+  generatePrograms,
+  generateTalent,
+  generateVacancies,
+  generateWalkInSeeker,
+  type SeekerRow,
+} from './generate.js';
+
+export interface DemoScale {
+  talents: number;
+  enterprises: number;
+  vacancies: number;
+  walkInSeekers: number;
+  institutions: number;
+}
+
+/** Everything scales from the talent count; the ratios keep 求人倍率 near the plan's 1.5. */
+export function scaleFor(talents: number): DemoScale {
+  return {
+    talents,
+    enterprises: Math.max(300, Math.round(talents / 20)),
+    vacancies: Math.round(talents / 2),
+    walkInSeekers: Math.round(talents * 0.25),
+    institutions: Math.min(3000, Math.max(60, Math.round(talents / 100))),
+  };
+}
+
+export const DEFAULT_TALENTS = 20_000;
+export const DEFAULT_SEED = 20_260_101;
+
+export interface Progress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface DemoOptions {
+  seed?: number;
+  scale?: DemoScale;
+  batchSize?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+const line = (fields: unknown[]) => fields.map(csvField).join(',') + '\n';
+
+/** Streams rows to COPY in batches so a million talents never sit in memory at once. */
+async function copyInBatches<T>(
+  client: DbClient,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<T>,
+  toFields: (row: T) => unknown[],
+  total: number,
+  batchSize: number,
+  report: (done: number) => void,
+) {
+  let buffer = '';
+  let n = 0;
+  for (const row of rows) {
+    buffer += line(toFields(row));
+    if (++n % batchSize === 0) {
+      await client.copyCsv(table, columns, buffer);
+      buffer = '';
+      report(n);
+    }
+  }
+  if (buffer) await client.copyCsv(table, columns, buffer);
+  report(total);
+}
+
+const TALENT_COLUMNS = ['id', 'pseudonym', 'region_code', 'lng', 'lat', 'occupation_code', 'grade', 'certificates', 'skills', 'years_experience', 'employment_status', 'open_to_offers', 'willing_radius_km'] as const;
+const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
+
+/**
+ * Generates and loads the synthetic demo dataset (deterministic for a seed and scale).
+ * Reference data must already be loaded: skill ids come from the database.
+ */
+export async function loadDemo(client: DbClient, ref: ReferenceData, options: DemoOptions = {}): Promise<DemoScale> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scale = options.scale ?? scaleFor(DEFAULT_TALENTS);
+  const batchSize = options.batchSize ?? 10_000;
+  const progress = options.onProgress ?? (() => {});
+  const rng = new Rng(seed);
+
+  const skillRows = await client.db.select({ id: skills.id, name: skills.name }).from(skills);
+  const ctx = buildContext(ref, new Map(skillRows.map((s) => [s.name, s.id])), rng.fork('context'));
+
+  const enterprises = generateEnterprises(ctx, rng.fork('enterprises'), scale.enterprises);
+  progress({ stage: 'enterprises', done: 0, total: enterprises.length });
+  await client.copyCsv(
+    'enterprises',
+    ['id', 'name', 'region_code', 'lng', 'lat', 'size', 'chain_leader'],
+    enterprises.map((e) => line([e.id, e.name, e.regionCode, e.lng, e.lat, e.size, e.chainLeader])).join(''),
+  );
+  await client.copyCsv('enterprise_chains', ['enterprise_id', 'chain_code'], enterprises.flatMap((e) => e.chainCodes.map((c) => line([e.id, c]))).join(''));
+  progress({ stage: 'enterprises', done: enterprises.length, total: enterprises.length });
+
+  await copyInBatches(
+    client,
+    'vacancies',
+    ['id', 'enterprise_id', 'region_code', 'occupation_code', 'grade', 'headcount', 'title', 'skills', 'posted_on', 'filled_on', 'wage_min', 'wage_max'],
+    generateVacancies(ctx, rng.fork('vacancies'), enterprises, scale.vacancies),
+    (v) => [v.id, v.enterpriseId, v.regionCode, v.occupationCode, v.grade, v.headcount, v.title, v.skills, v.postedOn, v.filledOn, v.wageMin, v.wageMax],
+    scale.vacancies,
+    batchSize,
+    (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
+  );
+
+  // Talents, their identities, latent truth and registrations are written batch by batch together.
+  const talentRng = rng.fork('talents');
+  for (let start = 1; start <= scale.talents; start += batchSize) {
+    const end = Math.min(scale.talents, start + batchSize - 1);
+    let talentsCsv = '';
+    let identitiesCsv = '';
+    let truthsCsv = '';
+    let seekersCsv = '';
+    for (let id = start; id <= end; id++) {
+      const t = generateTalent(ctx, talentRng, id);
+      talentsCsv += line([t.id, t.pseudonym, t.regionCode, t.lng, t.lat, t.occupationCode, t.grade, pgTextArray(t.certificates), t.skills, t.yearsExperience, t.employmentStatus, t.openToOffers, t.willingRadiusKm]);
+      identitiesCsv += line([t.id, t.identity.fullName, t.identity.phone, t.identity.idNumber]);
+      truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
+      if (t.registration)
+        seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
+    }
+    await client.copyCsv('talents', TALENT_COLUMNS, talentsCsv);
+    await client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv);
+    await client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv);
+    if (seekersCsv) await client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv);
+    progress({ stage: 'talents', done: end, total: scale.talents });
+  }
+
+  const seekerRng = rng.fork('seekers');
+  await copyInBatches(
+    client,
+    'job_seekers',
+    SEEKER_COLUMNS,
+    (function* () {
+      for (let i = 0; i < scale.walkInSeekers; i++) yield generateWalkInSeeker(ctx, seekerRng);
+    })(),
+    (s: SeekerRow) => [null, s.regionCode, s.occupationCode, s.grade, s.registeredOn, s.closedOn],
+    scale.walkInSeekers,
+    batchSize,
+    (done) => progress({ stage: 'job seekers', done, total: scale.walkInSeekers }),
+  );
+
+  const institutions = generateInstitutions(ctx, rng.fork('institutions'), scale.institutions);
+  const programs = generatePrograms(ctx, rng.fork('programs'), institutions);
+  await client.copyCsv('institutions', ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''));
+  await client.copyCsv(
+    'programs',
+    ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode'],
+    programs.map((p) => line([p.id, p.institutionId, p.name, pgTextArray(p.occupationCodes), p.skills, p.grade, p.hours, p.capacity, p.subsidyEligible, p.mode])).join(''),
+  );
+  progress({ stage: 'institutions and programs', done: programs.length, total: programs.length });
+
+  // Explicit ids were copied in; move the sequences past them so later inserts do not collide.
+  for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
+    await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
+
+  await client.db
+    .insert(datasetMeta)
+    .values({ key: 'dataset', value: { kind: 'synthetic-demo', seed, scale, period: DEMO_PERIOD, generator: '@talentmap/seed' } })
+    .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value` } });
+  return scale;
+}

@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { datasetMeta, type DbClient } from '@talentmap/db';
+import { loadReference as readReference, type ReferenceData } from './reference.js';
+import { loadReference } from './load-reference.js';
+import { loadDemo, scaleFor, DEFAULT_TALENTS, type DemoOptions, type Progress } from './demo/load-demo.js';
+
+export { readReference, loadReference, loadDemo, scaleFor, DEFAULT_TALENTS };
+export type { ReferenceData, DemoOptions, Progress };
+export { DEMO_PERIOD } from './demo/calendar.js';
+
+/** What the database holds: nothing, reference only, or a dataset (kind from dataset_meta). */
+export async function datasetState(client: DbClient): Promise<{ hasReference: boolean; dataset: string | null }> {
+  const [row] = await client.rows<{ regions: number }>(sql`select count(*)::int as regions from regions`);
+  const meta = await client.db.select().from(datasetMeta).where(sql`${datasetMeta.key} = 'dataset'`);
+  const value = meta[0]?.value as { kind?: string } | undefined;
+  return { hasReference: (row?.regions ?? 0) > 0, dataset: value?.kind ?? null };
+}
+
+/**
+ * Brings a migrated database to a usable state: reference data, then the demo dataset
+ * when no dataset is loaded yet. Idempotent, so every start can call it.
+ */
+export async function ensureSeeded(client: DbClient, options: DemoOptions & { demo?: boolean } = {}): Promise<void> {
+  const state = await datasetState(client);
+  const ref = readReference();
+  if (!state.hasReference) {
+    options.onProgress?.({ stage: 'reference data', done: 0, total: 1 });
+    await loadReference(client, ref);
+    options.onProgress?.({ stage: 'reference data', done: 1, total: 1 });
+  }
+  if (state.dataset === null && options.demo !== false) await loadDemo(client, ref, options);
+}

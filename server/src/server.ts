@@ -1,0 +1,38 @@
+import { createClient } from '@talentmap/db';
+import { ensureSeeded, scaleFor, type Progress } from '@talentmap/seed';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+
+/**
+ * Starts the product: open the database (embedded PGlite unless DATABASE_URL is set),
+ * migrate, load reference and demo data on first start, then serve API and web app.
+ */
+const config = loadConfig();
+const started = Date.now();
+const say = (message: string) => process.stdout.write(`[talent-map] ${message}\n`);
+
+say(config.DATABASE_URL ? 'connecting to PostgreSQL' : `opening embedded database in ${config.DATA_DIR}`);
+const client = await createClient({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+await client.migrate();
+
+let lastStage = '';
+let lastPrint = 0;
+const onProgress = ({ stage, done, total }: Progress) => {
+  const now = Date.now();
+  if (stage === lastStage && done < total && now - lastPrint < 1000) return;
+  if (stage !== lastStage) say(`loading ${stage}…`);
+  else say(`  ${stage}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((100 * done) / total)}%)`);
+  lastStage = stage;
+  lastPrint = now;
+};
+await ensureSeeded(client, { demo: config.SEED_DEMO, scale: scaleFor(config.DEMO_TALENTS), onProgress });
+
+const app = await buildApp({ config, client });
+app.addHook('onClose', async () => client.close());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}
+await app.listen({ port: config.PORT, host: config.HOST });
+say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open http://localhost:${config.PORT}  (API docs: http://localhost:${config.PORT}/api/docs)`);
