@@ -54,6 +54,7 @@ const occupationFileSchema = sourced(
 const skillFileSchema = sourced(
   z.object({ name: z.string().min(1), aliases: z.array(z.string()), category: z.string(), parent: z.string().nullable() }),
 );
+const occupationAliasFileSchema = z.object({ source: z.string(), curation: z.string(), items: z.record(z.string(), z.array(z.string())) });
 const chainOccupationFileSchema = sourced(
   z.object({ chainCode: z.string(), occupationCode: occupationCodeSchema, weight: z.number().gt(0).lte(1) }),
 );
@@ -97,9 +98,28 @@ export function mergeSkills(parts: SkillRef[][]): SkillRef[] {
       else seen.aliases = [...new Set([...seen.aliases, ...skill.aliases])];
     }
   }
-  // An alias equal to another skill's name would make text recognition ambiguous.
-  for (const skill of byName.values()) skill.aliases = skill.aliases.filter((a) => a !== skill.name && !byName.has(a));
+  // An alias equal to another skill's name, or claimed by two skills, would make text
+  // recognition ambiguous: the first skill to claim an alias keeps it.
+  const owner = new Map<string, string>();
+  for (const skill of byName.values()) {
+    skill.aliases = skill.aliases.filter((a) => {
+      if (a === skill.name || byName.has(a) || (owner.has(a) && owner.get(a) !== skill.name)) return false;
+      owner.set(a, skill.name);
+      return true;
+    });
+  }
   return [...byName.values()];
+}
+
+/** Adds the curated advert names to their occupations; an alias for an unknown name is an error. */
+function withAliases(occupations: OccupationRef[], aliases: Record<string, string[]>): OccupationRef[] {
+  const byName = new Map(occupations.map((o) => [o.name, o]));
+  for (const [name, list] of Object.entries(aliases)) {
+    const occupation = byName.get(name);
+    if (!occupation) throw new Error(`occupation-aliases.json: unknown occupation ${name}`);
+    occupation.aliases = [...new Set([...occupation.aliases, ...list])];
+  }
+  return occupations;
 }
 
 export function loadReference(dir = referenceDir): ReferenceData {
@@ -112,7 +132,10 @@ export function loadReference(dir = referenceDir): ReferenceData {
     chains: readJson(dir, 'chains.json', chainFileSchema).items,
     grades: readJson(dir, 'grades.json', gradeFileSchema).items,
     indicators: readJson(dir, 'indicators.json', indicatorFileSchema).items,
-    occupations: parts('occupations-').flatMap((f) => readJson(dir, f, occupationFileSchema).items),
+    occupations: withAliases(
+      parts('occupations-').flatMap((f) => readJson(dir, f, occupationFileSchema).items),
+      readJson(dir, 'occupation-aliases.json', occupationAliasFileSchema).items,
+    ),
     skills: mergeSkills(parts('skills-').map((f) => readJson(dir, f, skillFileSchema).items)),
     chainOccupations: readJson(dir, 'chain-occupations.json', chainOccupationFileSchema).items,
   };
@@ -134,6 +157,7 @@ export function checkReference(data: ReferenceData): string[] {
   dupes('region code', data.regions.map((r) => r.properties.code));
   dupes('occupation code', data.occupations.map((o) => o.code));
   dupes('occupation name', data.occupations.map((o) => o.name));
+  dupes('occupation alias', data.occupations.flatMap((o) => o.aliases));
   dupes('chain code', data.chains.map((c) => c.code));
   dupes('chain-occupation pair', data.chainOccupations.map((c) => `${c.chainCode}/${c.occupationCode}`));
 

@@ -36,31 +36,39 @@ export function fromParts(parts: Position[][][]): Polygonal | null {
   return { type: "MultiPolygon", coordinates: parts };
 }
 
-/** Remove consecutive duplicate positions and make sure the ring is closed. */
+/**
+ * Remove consecutive duplicate positions and zero-width spikes (a vertex whose
+ * neighbours are collinear with it and lie on the same side, i.e. the
+ * boundary goes out and comes back along the same line), and make sure the
+ * ring is closed.
+ */
 export function cleanRing(ring: readonly Position[]): Position[] {
-  const out: Position[] = [];
-  for (const p of ring) {
-    const prev = out[out.length - 1];
-    if (!prev || !samePos(prev, p)) out.push([p[0]!, p[1]!]);
-  }
-  // drop a closing duplicate, then close explicitly
-  while (out.length > 1 && samePos(out[0]!, out[out.length - 1]!)) out.pop();
-  // remove immediate back-tracks ("spikes" A,B,A) which make a ring invalid
+  let out: Position[] = ring.map((p) => [p[0]!, p[1]!]);
   let changed = true;
-  while (changed && out.length >= 3) {
+  while (changed) {
     changed = false;
-    for (let i = 0; i < out.length && out.length >= 3; i++) {
-      const a = out[(i - 1 + out.length) % out.length]!;
-      const c = out[(i + 1) % out.length]!;
-      if (samePos(a, c)) {
-        // vertex i is the tip of a zero-width spike: remove it and one copy of a
-        out.splice(i, 1);
-        const j = (i - 1 + out.length) % out.length;
-        out.splice(j, 1);
-        changed = true;
-        break;
-      }
+    const dedup: Position[] = [];
+    for (const p of out) {
+      const prev = dedup[dedup.length - 1];
+      if (!prev || !samePos(prev, p)) dedup.push(p);
     }
+    while (dedup.length > 1 && samePos(dedup[0]!, dedup[dedup.length - 1]!)) dedup.pop();
+    if (dedup.length !== out.length) changed = true;
+    out = dedup;
+    if (out.length < 3) break;
+    const keep: Position[] = [];
+    const n = out.length;
+    for (let i = 0; i < n; i++) {
+      const a = keep.length ? keep[keep.length - 1]! : out[(i - 1 + n) % n]!;
+      const p = out[i]!;
+      const c = out[(i + 1) % n]!;
+      const ux = p[0]! - a[0]!, uy = p[1]! - a[1]!;
+      const vx = c[0]! - p[0]!, vy = c[1]! - p[1]!;
+      const spike = ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0;
+      if (spike) changed = true;
+      else keep.push(p);
+    }
+    out = keep;
   }
   if (out.length > 0) out.push([out[0]![0]!, out[0]![1]!]);
   return out;
@@ -179,13 +187,10 @@ export function unionPolygons<P extends GeoJsonProperties>(
   properties: P,
 ): PolygonalFeature<P> {
   if (features.length === 0) throw new Error("unionPolygons: no features");
-  let geometry: Polygonal | null;
-  if (features.length === 1) {
-    geometry = cleanGeometry(features[0]!.geometry);
-  } else {
-    const u = turf.union(turf.featureCollection(features.map((f) => turf.feature(f.geometry))));
-    geometry = u ? cleanGeometry(u.geometry) : null;
-  }
+  // a single feature is unioned with itself, which dissolves adjacent parts
+  const input = features.length === 1 ? [features[0]!, features[0]!] : features;
+  const u = turf.union(turf.featureCollection(input.map((f) => turf.feature(f.geometry))));
+  const geometry = u ? cleanGeometry(u.geometry) : null;
   if (!geometry) throw new Error("unionPolygons: empty result");
   return { type: "Feature", properties, geometry };
 }
@@ -385,6 +390,171 @@ export function countPositions(geom: Polygonal): number {
 }
 
 // ---------------------------------------------------------------------------
+// Repair (grid-snapped data: pinches, touches, crossings)
+// ---------------------------------------------------------------------------
+
+type IntPt = [number, number];
+/** Grid steps used when chamfering a pinched vertex in {@link repairPolygonal}. */
+const CHAMFER = 4;
+
+function orient(a: IntPt, b: IntPt, c: IntPt): number {
+  const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+function onSegment(p: IntPt, a: IntPt, b: IntPt): boolean {
+  return (
+    orient(a, b, p) === 0 &&
+    p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) &&
+    p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1])
+  );
+}
+
+interface RingDefects {
+  /** Vertices lying on a non-incident segment (incl. repeated vertices): [ring, index]. */
+  touches: [number, number][];
+  /** Number of proper crossings between non-adjacent segments. */
+  crossings: number;
+}
+
+/** Exact (integer-grid) search for touching vertices and crossing segments among open rings. */
+function ringDefects(rings: IntPt[][]): RingDefects {
+  const segs: { r: number; i: number; a: IntPt; b: IntPt; minX: number; maxX: number; minY: number; maxY: number }[] = [];
+  rings.forEach((ring, r) => {
+    for (let i = 0; i < ring.length; i++) {
+      const a = ring[i]!;
+      const b = ring[(i + 1) % ring.length]!;
+      segs.push({ r, i, a, b, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) });
+    }
+  });
+  segs.sort((p, q) => p.minX - q.minX);
+  const touches: [number, number][] = [];
+  const touchSeen = new Set<string>();
+  const addTouch = (r: number, i: number) => {
+    const k = `${r}:${i}`;
+    if (!touchSeen.has(k)) {
+      touchSeen.add(k);
+      touches.push([r, i]);
+    }
+  };
+  let crossings = 0;
+  for (let x = 0; x < segs.length; x++) {
+    const s = segs[x]!;
+    for (let y = x + 1; y < segs.length; y++) {
+      const t = segs[y]!;
+      if (t.minX > s.maxX) break;
+      if (t.minY > s.maxY || t.maxY < s.minY) continue;
+      const sameRing = s.r === t.r;
+      const n = rings[s.r]!.length;
+      const adjacent = sameRing && ((s.i + 1) % n === t.i || (t.i + 1) % n === s.i);
+      if (adjacent) continue;
+      const o1 = orient(s.a, s.b, t.a), o2 = orient(s.a, s.b, t.b);
+      const o3 = orient(t.a, t.b, s.a), o4 = orient(t.a, t.b, s.b);
+      if (o1 * o2 < 0 && o3 * o4 < 0) {
+        crossings++;
+        continue;
+      }
+      // touches: an end point of one segment on the other segment
+      if (onSegment(t.a, s.a, s.b)) addTouch(t.r, t.i);
+      if (onSegment(t.b, s.a, s.b)) addTouch(t.r, (t.i + 1) % rings[t.r]!.length);
+      if (onSegment(s.a, t.a, t.b)) addTouch(s.r, s.i);
+      if (onSegment(s.b, t.a, t.b)) addTouch(s.r, (s.i + 1) % n);
+    }
+  }
+  return { touches, crossings };
+}
+
+/**
+ * Count proper self-intersections (segments crossing) and touching vertices
+ * (a vertex on another, non-incident segment of the same feature) after
+ * snapping to a 10^-decimals grid.
+ */
+export function geometryDefects(geom: Polygonal, decimals = 5): { crossings: number; touches: number } {
+  const k = 10 ** decimals;
+  const rings: IntPt[][] = [];
+  for (const part of polygonParts(geom))
+    for (const r of part) rings.push(r.slice(0, -1).map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)]));
+  const d = ringDefects(rings);
+  return { crossings: d.crossings, touches: d.touches.length };
+}
+
+/**
+ * Make a grid-snapped polygonal geometry valid for strict validators
+ * (turf.booleanValid): (1) proper self-crossings are resolved with a
+ * polygon self-union (polyclip) and re-snapped; (2) "pinches" — a vertex that
+ * touches another part of the boundary, typical when narrow necks collapse
+ * onto the same grid point — are removed by chamfering that corner: the vertex
+ * is replaced by two points a few grid steps along its own edges. Changes are
+ * ≤ a few grid steps (~5 m at 5 decimals). Returns null if the geometry cannot be repaired.
+ */
+export function repairPolygonal(geom: Polygonal, decimals = 5, maxRounds = 25): Polygonal | null {
+  const k = 10 ** decimals;
+  const toInt = (g: Polygonal): IntPt[][][] =>
+    polygonParts(g).map((part) =>
+      part.map((r) => cleanRing(r.map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)])).slice(0, -1) as IntPt[]),
+    );
+  const toGeom = (parts: IntPt[][][]): Polygonal | null =>
+    cleanGeometry(
+      fromParts(parts.filter((p) => p[0] && p[0].length >= 3).map((part) => part.map((r) => [...r, r[0]!].map(([x, y]) => [x / k, y / k])))) ??
+        ({ type: "Polygon", coordinates: [] } as Polygon),
+    );
+  let g: Polygonal | null = cleanGeometry(geom);
+  for (let round = 0; round < maxRounds && g; round++) {
+    const parts = toInt(g);
+    const flat: IntPt[][] = [];
+    const where: [number, number][] = [];
+    parts.forEach((part, pi) => part.forEach((r, ri) => { flat.push(r); where.push([pi, ri]); }));
+    const d = ringDefects(flat);
+    if (d.crossings === 0 && d.touches.length === 0) {
+      return turf.booleanValid(turf.feature(g)) ? g : null;
+    }
+    if (d.crossings > 0) {
+      const u = turf.union(turf.featureCollection([turf.feature(g), turf.feature(g)]));
+      g = u ? cleanGeometry(fromParts(toInt(u.geometry).map((part) => part.map((r) => [...r, r[0]!].map(([x, y]) => [x / k, y / k])))) ?? u.geometry) : null;
+      continue;
+    }
+    // chamfer touching vertices (one occurrence per coordinate per round): the
+    // vertex is replaced by two points on its own incident edges, ~CHAMFER grid
+    // steps away, so this pass of the boundary no longer touches the other one
+    const moved = new Set<string>();
+    const byRing = new Map<number, number[]>();
+    for (const [fr, i] of d.touches) {
+      const p = flat[fr]![i]!;
+      const key = `${p[0]},${p[1]}`;
+      if (moved.has(key)) continue;
+      moved.add(key);
+      byRing.set(fr, [...(byRing.get(fr) ?? []), i]);
+    }
+    for (const [fr, idxs] of byRing) {
+      const ring = flat[fr]!;
+      for (const i of idxs.sort((a, b) => b - a)) {
+        const p = ring[i]!;
+        const prev = ring[(i - 1 + ring.length) % ring.length]!;
+        const next = ring[(i + 1) % ring.length]!;
+        const along = (q: IntPt): IntPt | null => {
+          const dx = q[0] - p[0];
+          const dy = q[1] - p[1];
+          const len = Math.hypot(dx, dy);
+          const step = Math.min(CHAMFER, len * 0.45);
+          const r: IntPt = [p[0] + Math.round((dx / len) * step), p[1] + Math.round((dy / len) * step)];
+          return (r[0] === p[0] && r[1] === p[1]) || (r[0] === q[0] && r[1] === q[1]) ? null : r;
+        };
+        const a = along(prev);
+        const b = along(next);
+        if (a && b) ring.splice(i, 1, a, b);
+        else ring.splice(i, 1); // edge too short: drop the vertex (cuts a tiny corner)
+      }
+    }
+    const rebuilt: IntPt[][][] = parts.map((part) => part.map((r) => r));
+    flat.forEach((r, fi) => {
+      const [pi, ri] = where[fi]!;
+      rebuilt[pi]![ri] = r;
+    });
+    g = toGeom(rebuilt);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
 // Interior point ("centroid" for labels / markers)
 // ---------------------------------------------------------------------------
 
@@ -463,7 +633,7 @@ export interface ValidateOptions {
   slack?: number;
   /** Minimum share of a child's area that must overlap its parent. Default 0.95. */
   minOverlap?: number;
-  /** Also check rings for self-intersections (turf.kinks; O(n²) per ring). Default true. */
+  /** Also check for crossing segments and self-touching vertices (exact, on a 1e-7 grid). Default true. */
   checkKinks?: boolean;
 }
 
@@ -534,14 +704,9 @@ export function validateRegions(
     if (!ringOk) continue;
     if (!turf.booleanValid(f)) problems.push(`${label}: turf.booleanValid is false`);
     if (checkKinks) {
-      for (const part of polygonParts(g)) {
-        const k = turf.kinks(turf.polygon(part));
-        if (k.features.length > 0) {
-          const at = k.features[0]!.geometry.coordinates;
-          problems.push(`${label}: ${k.features.length} self-intersection(s), e.g. at ${at.join(",")}`);
-          break;
-        }
-      }
+      const d = geometryDefects(g, 7);
+      if (d.crossings > 0) problems.push(`${label}: ${d.crossings} self-intersection(s) (crossing segments)`);
+      if (d.touches > 0) problems.push(`${label}: ${d.touches} self-touching vertex/vertices (pinch)`);
     }
     if (p.centroid) {
       if (!turf.booleanPointInPolygon(p.centroid, f, { ignoreBoundary: true })) {

@@ -64,6 +64,7 @@ async function copyInBatches<T>(
 ) {
   let buffer = '';
   let n = 0;
+  report(0);
   for (const row of rows) {
     buffer += line(toFields(row));
     if (++n % batchSize === 0) {
@@ -116,6 +117,7 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
 
   // Talents, their identities, latent truth and registrations are written batch by batch together.
   const talentRng = rng.fork('talents');
+  progress({ stage: 'talents', done: 0, total: scale.talents });
   for (let start = 1; start <= scale.talents; start += batchSize) {
     const end = Math.min(scale.talents, start + batchSize - 1);
     let talentsCsv = '';

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README's test command runs it:
+#   typecheck + unit tests (turbo) → web build → API/database integration suite on PGlite,
+#   then the same suite on PostgreSQL + pgvector → browser end-to-end tests in Chromium.
+# Machine prerequisites (local PostgreSQL running with pgvector, Chromium) are installed by
+# idempotent scripts that return at once when everything is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "machine prerequisites"
+bash scripts/ensure-postgres.sh
+bash scripts/install-pgvector.sh
+bash scripts/install-chromium.sh
+
+step "typecheck and unit tests"
+node_modules/.bin/turbo run lint test --output-logs=errors-only
+
+step "build the web app"
+node_modules/.bin/turbo run build --filter=@talentmap/web --output-logs=errors-only
+
+cd test
+step "integration suite on PGlite (embedded)"
+TEST_DRIVER=pglite npx vitest run --config vitest.integration.config.ts
+
+step "integration suite on PostgreSQL + pgvector"
+TEST_DRIVER=postgres npx vitest run --config vitest.integration.config.ts
+
+step "browser end-to-end (headless Chromium)"
+npx vitest run --config vitest.e2e.config.ts

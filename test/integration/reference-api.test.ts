@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { booleanValid, bbox } from '@turf/turf';
+import type { Chain, Cluster, Occupation, RegionCollection, Skill } from '@talentmap/core';
+import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
+import { buildTestApp } from '../support/app.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database.client);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+const get = async <T>(url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() as T };
+};
+
+describe(`reference API on ${testDriver}`, () => {
+  it('reports health, the driver and the synthetic dataset', async () => {
+    const { status, body } = await get<{ status: string; database: string; dataset: string; synthetic: boolean }>('/api/health');
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: 'ok', database: testDriver, dataset: 'synthetic-demo', synthetic: true });
+  });
+
+  it('serves the 13 cities as valid polygons inside Jiangsu', async () => {
+    const { status, body } = await get<RegionCollection>('/api/regions?level=city');
+    expect(status).toBe(200);
+    expect(body.type).toBe('FeatureCollection');
+    expect(body.features).toHaveLength(13);
+    const names = body.features.map((f) => f.properties.name).join(',');
+    for (const city of ['南京', '无锡', '徐州', '常州', '苏州', '南通', '连云港', '淮安', '盐城', '扬州', '镇江', '泰州', '宿迁']) expect(names).toContain(city);
+    for (const f of body.features) {
+      expect(f.properties.code).toMatch(/^32\d{2}00$/);
+      expect(f.properties.parentCode).toBe('320000');
+      expect(booleanValid(f.geometry as never)).toBe(true);
+    }
+    const [minX, minY, maxX, maxY] = bbox(body as never);
+    expect(minX).toBeGreaterThan(116.2);
+    expect(maxX).toBeLessThan(122.0);
+    expect(minY).toBeGreaterThan(30.6);
+    expect(maxY).toBeLessThan(35.3);
+  });
+
+  it('serves districts with their city as parent, filterable by city', async () => {
+    const all = await get<RegionCollection>('/api/regions?level=district');
+    expect(all.body.features.length).toBeGreaterThanOrEqual(90);
+    const suzhou = await get<RegionCollection>('/api/regions?level=district&parent=320500');
+    expect(suzhou.body.features.length).toBeGreaterThanOrEqual(9);
+    expect(suzhou.body.features.every((f) => f.properties.parentCode === '320500')).toBe(true);
+    expect(suzhou.body.features.map((f) => f.properties.name)).toContain('昆山市');
+  });
+
+  it('lists the 13 clusters and the 30 advantage chains, 10 of them excellence', async () => {
+    const clusters = await get<{ items: Cluster[]; total: number }>('/api/clusters');
+    expect(clusters.body.total).toBe(13);
+    expect(clusters.body.items.map((c) => c.name)).toContain('集成电路');
+    const advantage = await get<{ items: Chain[]; total: number }>('/api/chains?kind=advantage');
+    expect(advantage.body.total).toBe(30);
+    const excellence = await get<{ items: Chain[]; total: number }>('/api/chains?kind=excellence');
+    expect(excellence.body.total).toBe(10);
+    expect(excellence.body.items.every((c) => !c.curated)).toBe(true);
+    expect(excellence.body.items.map((c) => c.name)).toEqual(expect.arrayContaining(['起重机', '集成电路', '高技术船舶']));
+    const clusterCodes = new Set(clusters.body.items.map((c) => c.code));
+    expect(advantage.body.items.every((c) => clusterCodes.has(c.clusterCode))).toBe(true);
+  });
+
+  it('has at least 150 occupations and finds them by name, code and alias', async () => {
+    const all = await get<{ items: Occupation[]; total: number }>('/api/occupations?limit=1');
+    expect(all.body.total).toBeGreaterThanOrEqual(150);
+    const byName = await get<{ items: Occupation[] }>(`/api/occupations?q=${encodeURIComponent('焊工')}`);
+    expect(byName.body.items[0]?.code).toBe('6-18-02-04');
+    expect(byName.body.items[0]?.skills.length).toBeGreaterThan(3);
+    const byCode = await get<{ items: Occupation[] }>('/api/occupations?q=4-04-05-05');
+    expect(byCode.body.items[0]?.name).toBe('人工智能训练师');
+  });
+
+  it('has at least 400 skills and finds them by alias', async () => {
+    const all = await get<{ items: Skill[]; total: number }>('/api/skills?limit=1');
+    expect(all.body.total).toBeGreaterThanOrEqual(400);
+    const alias = await get<{ items: Skill[] }>(`/api/skills?q=${encodeURIComponent('二保焊')}`);
+    expect(alias.body.items.length).toBeGreaterThan(0);
+    expect(alias.body.items[0]?.aliases).toContain('二保焊');
+  });
+
+  it('treats search wildcards literally', async () => {
+    const { status, body } = await get<{ items: Skill[]; total: number }>('/api/skills?q=%25%25');
+    expect(status).toBe(200);
+    expect(body.total).toBe(0);
+  });
+});
+
+describe(`errors on ${testDriver}`, () => {
+  it('names the bad query parameter in a 400', async () => {
+    const { status, body } = await get<{ error: { code: string; message: string } }>('/api/regions?level=street');
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toContain('level');
+    const limit = await get<{ error: { code: string; message: string } }>('/api/occupations?limit=0');
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.message).toContain('limit');
+  });
+
+  it('answers 400 for an unknown parent region and 404 for an unknown route, without stacks', async () => {
+    const parent = await get<{ error: { code: string; message: string } }>('/api/regions?level=district&parent=999999');
+    expect(parent.status).toBe(400);
+    expect(parent.body.error.message).toContain('parent');
+    const res = await app.inject({ method: 'GET', url: '/api/nowhere' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no route for GET /api/nowhere' } });
+    expect(res.body).not.toContain('    at ');
+  });
+
+  it('publishes an OpenAPI document generated from the zod schemas', async () => {
+    const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toMatch(/^3\./);
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/regions', '/api/occupations', '/api/skills', '/api/chains', '/api/clusters']));
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,43 @@
+import { createClient, type DbClient } from '@talentmap/db';
+import { ensureSeeded, scaleFor } from '@talentmap/seed';
+import postgres from 'postgres';
+
+/** Which driver this run of the shared integration suite uses (the suite runs once per driver). */
+export const testDriver = (process.env.TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
+export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export const TEST_TALENTS = 2_000;
+
+export interface TestDatabase {
+  client: DbClient;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated and seeded database for one test file: an in-memory PGlite, or a
+ * throwaway database on the local PostgreSQL server (dropped afterwards).
+ */
+export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+  if (testDriver === 'pglite') {
+    const client = await createClient({ dataDir: 'memory://' });
+    await client.migrate();
+    if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS) });
+    return { client, dispose: () => client.close() };
+  }
+  const name = `talentmap_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const client = await createClient({ databaseUrl: url.toString(), maxConnections: 4 });
+  await client.migrate();
+  if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS) });
+  return {
+    client,
+    async dispose() {
+      await client.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** Signals the browser tests read (test/e2e/map.e2e.test.ts). */
+declare global {
+  interface Window {
+    /** true once the city layer is on the map, its data loaded and the map went idle. */
+    __mapReady?: boolean;
+    /** Distinct city codes MapLibre actually rendered in the city fill layer. */
+    __renderedCities?: number;
+  }
+}
+
+export {};
