@@ -115,9 +115,12 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
     (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
   );
 
-  // Talents, their identities, latent truth and registrations are written batch by batch together.
+  // Talents, their identities, latent truth and registrations are written batch by batch.
+  // The rows that reference a batch's talents are copied on other connections while the next
+  // batch is generated, so the database and the generator work at the same time.
   const talentRng = rng.fork('talents');
   progress({ stage: 'talents', done: 0, total: scale.talents });
+  let dependents: Promise<unknown> = Promise.resolve();
   for (let start = 1; start <= scale.talents; start += batchSize) {
     const end = Math.min(scale.talents, start + batchSize - 1);
     let talentsCsv = '';
@@ -132,12 +135,19 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
       if (t.registration)
         seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
-    await client.copyCsv('talents', TALENT_COLUMNS, talentsCsv);
-    await client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv);
-    await client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv);
-    if (seekersCsv) await client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv);
-    progress({ stage: 'talents', done: end, total: scale.talents });
+    const talentsCopied = client.copyCsv('talents', TALENT_COLUMNS, talentsCsv);
+    await dependents; // at most one batch in flight keeps memory bounded
+    progress({ stage: 'talents', done: start - 1, total: scale.talents });
+    dependents = talentsCopied.then(() =>
+      Promise.all([
+        client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv),
+        client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv),
+        seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
+      ]),
+    );
   }
+  await dependents;
+  progress({ stage: 'talents', done: scale.talents, total: scale.talents });
 
   const seekerRng = rng.fork('seekers');
   await copyInBatches(

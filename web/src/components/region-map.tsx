@@ -11,7 +11,7 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RegionCollection, RegionProperties } from '@talentmap/core';
 import { collectionBounds } from '../lib/bounds';
-import { paletteColor } from '../lib/palette';
+import { colourIndices, paletteColor } from '../lib/palette';
 import { countDistinctCodes } from '../lib/rendered';
 
 const SOURCE_ID = 'cities';
@@ -104,9 +104,13 @@ export function RegionMap({ regions }: RegionMapProps) {
     const map = mapRef.current;
     if (!map || !styleReady || !regions) return;
 
-    const features = [...regions.features]
-      .sort((a, b) => a.properties.code.localeCompare(b.properties.code))
-      .map((feature, index) => ({ ...feature, properties: { ...feature.properties, color: paletteColor(index) } }));
+    // Neighbouring cities get different soft colours; sorting by code keeps the colouring stable.
+    const sorted = [...regions.features].sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+    const colours = colourIndices(sorted);
+    const features = sorted.map((feature, index) => ({
+      ...feature,
+      properties: { ...feature.properties, color: paletteColor(colours[index] ?? index) },
+    }));
     const data = { type: 'FeatureCollection' as const, features };
 
     const existing = map.getSource<GeoJSONSource>(SOURCE_ID);

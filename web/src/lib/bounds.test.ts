@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionCollection, RegionFeature } from '@talentmap/core';
 import { collectionBounds } from './bounds';
-import { CITY_PALETTE, paletteColor } from './palette';
-import { countDistinctCodes } from './rendered';
 
 const props = (code: string): RegionFeature['properties'] => ({
   code,
@@ -92,27 +90,5 @@ describe('collectionBounds', () => {
       [120, 31],
       [121, 32],
     ]);
-  });
-});
-
-describe('paletteColor', () => {
-  it('gives 13 distinct colours for the 13 cities and wraps round', () => {
-    const colours = Array.from({ length: 13 }, (_, i) => paletteColor(i));
-    expect(new Set(colours).size).toBe(13);
-    expect(paletteColor(CITY_PALETTE.length)).toBe(paletteColor(0));
-    expect(paletteColor(-1)).toBe(CITY_PALETTE[CITY_PALETTE.length - 1]);
-  });
-});
-
-describe('countDistinctCodes', () => {
-  it('counts each city once even when split across tiles', () => {
-    const features = [
-      { properties: { code: '320100' } },
-      { properties: { code: '320100' } },
-      { properties: { code: '320500' } },
-      { properties: {} },
-      { properties: null },
-    ];
-    expect(countDistinctCodes(features)).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Chain, Cluster, Grade, Occupation, RegionFeature, Skill } from '@talentmap/core';
 import type { DbClient } from '../client.js';
 import { chains, clusters, grades, occupationSkills, occupations, regions, skills } from '../schema.js';
@@ -61,9 +61,12 @@ export class ReferenceRepository {
              or exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${likePattern(q)}))`
       : undefined;
     // Exact name or code first, then name prefix, then the rest by code.
-    const rank = q ? sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end` : sql`0`;
+    const order = q
+      ? [sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`, asc(occupations.code)]
+      : [asc(occupations.code)];
+    const { embedding: _embedding, ...columns } = getTableColumns(occupations);
     const [rows, [total]] = await Promise.all([
-      this.db.select().from(occupations).where(where).orderBy(rank, asc(occupations.code)).limit(limit).offset(offset),
+      this.db.select(columns).from(occupations).where(where).orderBy(...order).limit(limit).offset(offset),
       this.db.select({ n: count() }).from(occupations).where(where),
     ]);
     const profiles = await this.profiles(rows.map((r) => r.code));
@@ -104,16 +107,17 @@ export class ReferenceRepository {
     const where = q
       ? sql`(${skills.name} ilike ${likePattern(q)} or exists (select 1 from unnest(${skills.aliases}) a where a ilike ${likePattern(q)}))`
       : undefined;
-    const rank = q
-      ? sql`case when ${skills.name} = ${q} or ${q} = any(${skills.aliases}) then 0 when ${skills.name} like ${`${q}%`} then 1 else 2 end`
-      : sql`0`;
-    const parent = sql<string | null>`(select p.name from ${skills} p where p.id = ${skills.parentId})`;
+    const order = q
+      ? [sql`case when ${skills.name} = ${q} or ${q} = any(${skills.aliases}) then 0 when ${skills.name} like ${`${q}%`} then 1 else 2 end`, asc(skills.name)]
+      : [asc(skills.name)];
+    // Qualified by hand: inside the subquery an unqualified parent_id would bind to the alias p.
+    const parent = sql<string | null>`(select p.name from skills p where p.id = "skills"."parent_id")`;
     const [rows, [total]] = await Promise.all([
       this.db
         .select({ id: skills.id, name: skills.name, aliases: skills.aliases, category: skills.category, parent })
         .from(skills)
         .where(where)
-        .orderBy(rank, asc(skills.name))
+        .orderBy(...order)
         .limit(limit)
         .offset(offset),
       this.db.select({ n: count() }).from(skills).where(where),
