@@ -73,8 +73,10 @@ async function copyInBatches<T>(
       report(n);
     }
   }
-  if (buffer) await client.copyCsv(table, columns, buffer);
-  report(total);
+  if (buffer) {
+    await client.copyCsv(table, columns, buffer);
+    report(total);
+  }
 }
 
 const TALENT_COLUMNS = ['id', 'pseudonym', 'region_code', 'lng', 'lat', 'occupation_code', 'grade', 'certificates', 'skills', 'years_experience', 'employment_status', 'open_to_offers', 'willing_radius_km'] as const;
@@ -165,6 +167,7 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
 
   const institutions = generateInstitutions(ctx, rng.fork('institutions'), scale.institutions);
   const programs = generatePrograms(ctx, rng.fork('programs'), institutions);
+  progress({ stage: 'institutions and programs', done: 0, total: programs.length });
   await client.copyCsv('institutions', ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''));
   await client.copyCsv(
     'programs',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import { notFound } from './errors.js';
 
 export const webDist = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
@@ -13,9 +14,9 @@ export default fp(
       return;
     }
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) throw notFound(`route GET ${request.url.split('?')[0]}`);
+      return reply.sendFile('index.html');
     });
   },
   { name: 'web', dependencies: ['errors'] },
