@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import { createClient } from '@talentmap/db';
-import { datasetState, loadDemo, loadReference, readReference, scaleFor, DEFAULT_TALENTS, type Progress } from './index.js';
+import { afterLoad, datasetState, loadDemo, loadReference, readReference, scaleFor, DEFAULT_TALENTS, type Progress } from './index.js';
 import { DEFAULT_SEED } from './demo/load-demo.js';
 
 const usage = `usage: pnpm seed [--talents N] [--seed S] [--reset]
@@ -79,6 +79,7 @@ try {
   };
   const started = Date.now();
   await loadDemo(client, ref, { seed, scale, batchSize: 20_000, onProgress });
+  await afterLoad(client, onProgress);
   bar.stop();
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const [name, s] of stages) {

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { datasetMeta, type DbClient } from '@talentmap/db';
 import { loadReference as readReference, type ReferenceData } from './reference.js';
 import { loadReference } from './load-reference.js';
+import { afterLoad } from './after-load.js';
 import { loadDemo, scaleFor, DEFAULT_TALENTS, type DemoOptions, type Progress } from './demo/load-demo.js';
 
-export { readReference, loadReference, loadDemo, scaleFor, DEFAULT_TALENTS };
+export { readReference, loadReference, loadDemo, afterLoad, scaleFor, DEFAULT_TALENTS };
 export type { ReferenceData, DemoOptions, Progress };
 export { DEMO_PERIOD } from './demo/calendar.js';
 
@@ -28,5 +29,8 @@ export async function ensureSeeded(client: DbClient, options: DemoOptions & { de
     await loadReference(client, ref);
     options.onProgress?.({ stage: 'reference data', done: 1, total: 1 });
   }
-  if (state.dataset === null && options.demo !== false) await loadDemo(client, ref, options);
+  if (state.dataset === null && options.demo !== false) {
+    await loadDemo(client, ref, options);
+    await afterLoad(client, options.onProgress);
+  }
 }

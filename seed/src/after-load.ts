@@ -1,0 +1,15 @@
+import type { DbClient } from '@talentmap/db';
+import type { Progress } from './demo/load-demo.js';
+
+/**
+ * Derived data rebuilt after every load (demo seed or import): each step reads the raw
+ * tables and writes what the API serves from. Steps run in order; each reports progress.
+ */
+export async function afterLoad(client: DbClient, onProgress: (p: Progress) => void = () => {}): Promise<void> {
+  const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [];
+  for (const [i, step] of steps.entries()) {
+    onProgress({ stage: step.stage, done: i, total: steps.length });
+    await step.run(client);
+    onProgress({ stage: step.stage, done: i + 1, total: steps.length });
+  }
+}
