@@ -7,9 +7,9 @@ import type { Progress } from './demo/load-demo.js';
  */
 export async function afterLoad(client: DbClient, onProgress: (p: Progress) => void = () => {}): Promise<void> {
   const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [];
-  for (const [i, step] of steps.entries()) {
-    onProgress({ stage: step.stage, done: i, total: steps.length });
+  for (const step of steps) {
+    onProgress({ stage: step.stage, done: 0, total: 1 });
     await step.run(client);
-    onProgress({ stage: step.stage, done: i + 1, total: steps.length });
+    onProgress({ stage: step.stage, done: 1, total: 1 });
   }
 }

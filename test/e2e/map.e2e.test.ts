@@ -17,6 +17,8 @@ const serverDir = join(root, 'server');
 const webIndex = join(root, 'web', 'dist', 'index.html');
 const artifacts = join(root, 'test', 'artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Set to test an already running server instead of starting one (e.g. a staging deployment). */
+const externalBaseUrl = process.env.E2E_BASE_URL?.replace(/\/$/, '');
 
 const SERVER_START_TIMEOUT_MS = 120_000;
 const MAP_READY_TIMEOUT_MS = 60_000;
@@ -84,29 +86,40 @@ async function stopServer(): Promise<void> {
   if (!stopped) signalGroup('SIGKILL');
 }
 
+/** Starts server/src/server.ts the way its start script does, on a free port over a fresh database. */
+async function startServer(): Promise<void> {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'talentmap-e2e-'));
+  const child = spawn('npx', ['tsx', join(serverDir, 'src', 'server.ts')], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_TALENTS: '2000', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so afterAll can stop npx, tsx and node together.
+    detached: true,
+  });
+  server = child;
+  const keep = (chunk: Buffer) => {
+    serverLog = (serverLog + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  serverExited = new Promise((resolve) => child.once('exit', () => resolve()));
+  await waitForHealth(baseUrl, SERVER_START_TIMEOUT_MS);
+}
+
 beforeAll(async () => {
   if (!existsSync(webIndex)) {
     throw new Error(
       `web/dist/index.html is missing (${webIndex}). Build the web app first: npx pnpm --filter @talentmap/web build`,
     );
   }
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  dataDir = mkdtempSync(join(tmpdir(), 'talentmap-e2e-'));
-  server = spawn('npx', ['tsx', join(serverDir, 'src', 'server.ts')], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_TALENTS: '2000', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  const keep = (chunk: Buffer) => {
-    serverLog = (serverLog + chunk.toString('utf8')).slice(-20_000);
-  };
-  server.stdout?.on('data', keep);
-  server.stderr?.on('data', keep);
-  serverExited = new Promise((resolve) => server!.once('exit', () => resolve()));
-  await waitForHealth(baseUrl, SERVER_START_TIMEOUT_MS);
-
+  if (externalBaseUrl) {
+    baseUrl = externalBaseUrl;
+    await waitForHealth(baseUrl, SERVER_START_TIMEOUT_MS);
+  } else {
+    await startServer();
+  }
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
