@@ -10,6 +10,15 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 step() { printf '\n=== %s\n' "$*"; }
 
+# turbo looks for the package manager binary; when this script runs outside `pnpm test`
+# (e.g. plain `bash scripts/test.sh`) put a pnpm shim on PATH.
+if ! command -v pnpm >/dev/null 2>&1; then
+  shim="$(mktemp -d)"
+  printf '#!/bin/sh\nexec npx -y pnpm@10 "$@"\n' > "$shim/pnpm"
+  chmod +x "$shim/pnpm"
+  export PATH="$shim:$PATH"
+fi
+
 step "machine prerequisites"
 bash scripts/ensure-postgres.sh
 bash scripts/install-pgvector.sh

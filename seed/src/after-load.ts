@@ -1,12 +1,13 @@
 import type { DbClient } from '@talentmap/db';
 import type { Progress } from './demo/load-demo.js';
+import { fillEmbeddings } from './embeddings.js';
 
 /**
  * Derived data rebuilt after every load (demo seed or import): each step reads the raw
  * tables and writes what the API serves from. Steps run in order; each reports progress.
  */
 export async function afterLoad(client: DbClient, onProgress: (p: Progress) => void = () => {}): Promise<void> {
-  const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [];
+  const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [{ stage: 'skill vectors', run: (c) => fillEmbeddings(c) }];
   for (const step of steps) {
     onProgress({ stage: step.stage, done: 0, total: 1 });
     await step.run(client);

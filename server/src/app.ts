@@ -6,8 +6,10 @@ import security from './plugins/external/security.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import database, { type DatabaseOptions } from './plugins/app/database.js';
+import matcher from './plugins/app/matcher.js';
 import health from './routes/api/health.js';
 import reference from './routes/api/reference.js';
+import match from './routes/api/match.js';
 
 export interface AppOptions extends DatabaseOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;
@@ -33,11 +35,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(security, { perMinute: options.config.RATE_LIMIT_PER_MINUTE });
   await app.register(openapi);
   await app.register(database, options);
+  await app.register(matcher);
 
   await app.register(
     async (api) => {
       await api.register(health);
       await api.register(reference);
+      await api.register(match);
     },
     { prefix: '/api' },
   );

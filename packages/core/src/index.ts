@@ -1,3 +1,5 @@
 export * from './constants.js';
 export * from './reference.schema.js';
 export * from './api.schema.js';
+export * from './rng.js';
+export * from './match.schema.js';

@@ -352,3 +352,64 @@ export const programs = pgTable(
     hnsw('programs_embedding_hnsw', t.embedding),
   ],
 );
+
+// ---------------------------------------------------------------- shortage rollups
+// Derived tables rebuilt by ShortageRepository.refresh() after every load (seed/src/after-load.ts).
+// The shortage API reads only these, never the raw vacancies or registrations. No foreign keys:
+// the rows are replaced wholesale and '*' / 0 stand for "all occupations" / "all grades".
+
+/** One scored slice: period (`2025Q3` or `2025`) × region (any level) × occupation or '*' × grade or 0. */
+export const shortageSlices = pgTable(
+  'shortage_slices',
+  {
+    period: text().notNull(),
+    level: text({ enum: ['province', 'city', 'district'] }).notNull(),
+    regionCode: text('region_code').notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    grade: smallint().notNull(),
+    vacancies: integer().notNull(),
+    postings: integer().notNull(),
+    seekers: integer().notNull(),
+    ratio: doublePrecision().notNull(),
+    medianDays: real('median_days'),
+    medianReached: boolean('median_reached'),
+    referenceMedianDays: real('reference_median_days'),
+    demandGrowth: doublePrecision('demand_growth'),
+    wageMean: doublePrecision('wage_mean'),
+    wageGrowth: doublePrecision('wage_growth'),
+    talents: integer().notNull(),
+    talentsPer10k: doublePrecision('talents_per_10k'),
+    trainingCapacity: integer('training_capacity').notNull(),
+    pipelineCoverage: doublePrecision('pipeline_coverage'),
+    pointsRatio: smallint('points_ratio'),
+    pointsDuration: smallint('points_duration'),
+    pointsDemandGrowth: smallint('points_demand_growth'),
+    pointsWageGrowth: smallint('points_wage_growth'),
+    pointsPipeline: smallint('points_pipeline'),
+    score: doublePrecision(),
+    status: text({ enum: ['bottleneck', 'watch', 'none', 'insufficient'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.regionCode, t.occupationCode, t.grade] }),
+    // Heatmap top occupations: one period, one level, one grade, every region.
+    index('shortage_slices_level_idx').on(t.period, t.level, t.grade),
+  ],
+);
+
+/**
+ * Vacancies attributed to a chain or cluster (group) through its enterprises' chain links,
+ * counting only occupations in the group's chain → occupation matrix; per quarter.
+ */
+export const shortageGroupVacancies = pgTable(
+  'shortage_group_vacancies',
+  {
+    period: text().notNull(),
+    groupCode: text('group_code').notNull(),
+    level: text({ enum: ['province', 'city', 'district'] }).notNull(),
+    regionCode: text('region_code').notNull(),
+    occupationCode: text('occupation_code').notNull(),
+    grade: smallint().notNull(),
+    vacancies: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.groupCode, t.level, t.grade, t.regionCode, t.occupationCode] })],
+);

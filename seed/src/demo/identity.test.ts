@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../rng.js';
+import { Rng } from '@talentmap/core';
 import { idCheckDigit, pseudonymFor, syntheticIdentity } from './identity.js';
 
 describe('identity', () => {

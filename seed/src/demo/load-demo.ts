@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { csvField, datasetMeta, pgTextArray, skills, type DbClient } from '@talentmap/db';
+import { csvField, datasetMeta, pgTextArray, skills, withIndexesDeferred, type DbClient } from '@talentmap/db';
+import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill } from '@talentmap/matcher';
+import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
-import { Rng } from '../rng.js';
+import { Rng } from '@talentmap/core';
 import { DEMO_PERIOD } from './calendar.js';
-import { buildContext } from './context.js';
+import { buildContext, type DemoContext } from './context.js';
 import {
   generateEnterprises,
   generateInstitutions,
@@ -79,7 +81,7 @@ async function copyInBatches<T>(
   }
 }
 
-const TALENT_COLUMNS = ['id', 'pseudonym', 'region_code', 'lng', 'lat', 'occupation_code', 'grade', 'certificates', 'skills', 'years_experience', 'employment_status', 'open_to_offers', 'willing_radius_km'] as const;
+const TALENT_COLUMNS = ['id', 'pseudonym', 'region_code', 'lng', 'lat', 'occupation_code', 'grade', 'certificates', 'skills', 'years_experience', 'employment_status', 'open_to_offers', 'willing_radius_km', 'embedding'] as const;
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
 
 /**
@@ -95,6 +97,37 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
 
   const skillRows = await client.db.select({ id: skills.id, name: skills.name }).from(skills);
   const ctx = buildContext(ref, new Map(skillRows.map((s) => [s.name, s.id])), rng.fork('context'));
+  // Vectors are computed as rows are generated and copied with them: one write per row.
+  const space = await buildSkillSpace(client);
+  const embed = (weighted: WeightedSkill[]) => {
+    const v = space.embed(weighted);
+    return v ? vectorLiteral(v) : null;
+  };
+  await withIndexesDeferred(
+    client,
+    HNSW_INDEXES,
+    () => loadRows(client, ctx, rng, scale, batchSize, progress, embed),
+    (phase) => progress({ stage: 'vector indexes (HNSW build)', done: phase === 'done' ? 1 : 0, total: 1 }),
+  );
+
+  await client.db
+    .insert(datasetMeta)
+    .values({ key: 'dataset', value: { kind: 'synthetic-demo', seed, scale, period: DEMO_PERIOD, generator: '@talentmap/seed' } })
+    .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value` } });
+  return scale;
+}
+
+const HNSW_INDEXES = ['talents_embedding_hnsw', 'vacancies_embedding_hnsw', 'programs_embedding_hnsw'];
+
+async function loadRows(
+  client: DbClient,
+  ctx: DemoContext,
+  rng: Rng,
+  scale: DemoScale,
+  batchSize: number,
+  progress: (p: Progress) => void,
+  embed: (weighted: WeightedSkill[]) => string | null,
+): Promise<void> {
 
   const enterprises = generateEnterprises(ctx, rng.fork('enterprises'), scale.enterprises);
   progress({ stage: 'enterprises', done: 0, total: enterprises.length });
@@ -109,9 +142,9 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   await copyInBatches(
     client,
     'vacancies',
-    ['id', 'enterprise_id', 'region_code', 'occupation_code', 'grade', 'headcount', 'title', 'skills', 'posted_on', 'filled_on', 'wage_min', 'wage_max'],
+    ['id', 'enterprise_id', 'region_code', 'occupation_code', 'grade', 'headcount', 'title', 'skills', 'posted_on', 'filled_on', 'wage_min', 'wage_max', 'embedding'],
     generateVacancies(ctx, rng.fork('vacancies'), enterprises, scale.vacancies),
-    (v) => [v.id, v.enterpriseId, v.regionCode, v.occupationCode, v.grade, v.headcount, v.title, v.skills, v.postedOn, v.filledOn, v.wageMin, v.wageMax],
+    (v) => [v.id, v.enterpriseId, v.regionCode, v.occupationCode, v.grade, v.headcount, v.title, v.skills, v.postedOn, v.filledOn, v.wageMin, v.wageMax, embed(v.skills)],
     scale.vacancies,
     batchSize,
     (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
@@ -131,7 +164,7 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
     let seekersCsv = '';
     for (let id = start; id <= end; id++) {
       const t = generateTalent(ctx, talentRng, id);
-      talentsCsv += line([t.id, t.pseudonym, t.regionCode, t.lng, t.lat, t.occupationCode, t.grade, pgTextArray(t.certificates), t.skills, t.yearsExperience, t.employmentStatus, t.openToOffers, t.willingRadiusKm]);
+      talentsCsv += line([t.id, t.pseudonym, t.regionCode, t.lng, t.lat, t.occupationCode, t.grade, pgTextArray(t.certificates), t.skills, t.yearsExperience, t.employmentStatus, t.openToOffers, t.willingRadiusKm, embed(talentSkillWeights(t.skills))]);
       identitiesCsv += line([t.id, t.identity.fullName, t.identity.phone, t.identity.idNumber]);
       truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
       if (t.registration)
@@ -171,8 +204,8 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   await client.copyCsv('institutions', ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''));
   await client.copyCsv(
     'programs',
-    ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode'],
-    programs.map((p) => line([p.id, p.institutionId, p.name, pgTextArray(p.occupationCodes), p.skills, p.grade, p.hours, p.capacity, p.subsidyEligible, p.mode])).join(''),
+    ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode', 'embedding'],
+    programs.map((p) => line([p.id, p.institutionId, p.name, pgTextArray(p.occupationCodes), p.skills, p.grade, p.hours, p.capacity, p.subsidyEligible, p.mode, embed(p.skills)])).join(''),
   );
   progress({ stage: 'institutions and programs', done: programs.length, total: programs.length });
 
@@ -180,9 +213,4 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
     await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
 
-  await client.db
-    .insert(datasetMeta)
-    .values({ key: 'dataset', value: { kind: 'synthetic-demo', seed, scale, period: DEMO_PERIOD, generator: '@talentmap/seed' } })
-    .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value` } });
-  return scale;
 }

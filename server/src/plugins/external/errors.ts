@@ -41,6 +41,9 @@ export default fp(
         request.log.error({ err }, 'response failed its schema');
         return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
       }
+      if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        return reply.status(400).send({ error: { code: 'BAD_REQUEST', message: `body: ${err.code.endsWith('EMPTY_JSON_BODY') ? 'empty' : 'malformed'} JSON`, details: { field: 'body' } } });
+      }
       const status = err.statusCode ?? 500;
       if (status >= 500) {
         request.log.error({ err }, 'unhandled error');

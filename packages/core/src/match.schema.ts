@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { GRADE_MAX, GRADE_MIN } from './constants.js';
+import { occupationCodeSchema, regionCodeSchema } from './reference.schema.js';
+
+/** Free text from an advert, a résumé line or a course outline. */
+export const MAX_TEXT_LENGTH = 20_000;
+export const freeTextSchema = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
+const skillNamesSchema = z.array(z.string().trim().min(1).max(50)).min(1).max(50).describe('skill names or aliases');
+const gradeSchema = z.number().int().min(GRADE_MIN).max(GRADE_MAX).describe('新八级工 level 1–8 (4 = 高级工)');
+/** A talent's public id: a pseudonym, never the row id. */
+export const talentIdSchema = z.string().regex(/^T[0-9A-Z]{7}$/, 'a talent pseudonym like T0ABC123');
+
+export const weightedSkillNameSchema = z.object({ name: z.string(), weight: z.number() });
+
+// ------------------------------------------------------------ classification
+
+export const classifyRequestSchema = z.object({
+  text: freeTextSchema,
+  limit: z.number().int().min(1).max(20).default(5),
+});
+
+export const recognizedSkillSchema = z.object({
+  name: z.string(),
+  weight: z.number(),
+  match: z.enum(['exact', 'alias', 'fuzzy']),
+  terms: z.array(z.string()).describe('the words in the text that were recognised'),
+});
+
+export const occupationMatchSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  score: z.number(),
+  skills: z.array(weightedSkillNameSchema).describe("the recognised skills that belong to this occupation's profile"),
+});
+
+export const classifyResponseSchema = z.object({
+  results: z.array(occupationMatchSchema),
+  recognizedSkills: z.array(recognizedSkillSchema),
+  reason: z.string().optional().describe('why the results are empty'),
+});
+export type ClassifyResponse = z.infer<typeof classifyResponseSchema>;
+
+// ------------------------------------------------------------ candidates
+
+export const nearSchema = z.object({
+  lng: z.number().min(73).max(136),
+  lat: z.number().min(3).max(54),
+  radiusKm: z.number().gt(0, 'must be greater than 0').max(500, 'at most 500 km'),
+});
+
+export const candidatesRequestSchema = z
+  .object({
+    occupationCode: occupationCodeSchema.optional(),
+    text: freeTextSchema.optional(),
+    skills: skillNamesSchema.optional(),
+    minGrade: gradeSchema.optional(),
+    regionCode: regionCodeSchema.optional().describe('a city or district; the province means no filter'),
+    near: nearSchema.optional(),
+    availableOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(100).default(20),
+    strategy: z.enum(['hnsw', 'exact']).default('hnsw').describe('hnsw (default) or an exact scan, for audits and evaluation'),
+  })
+  .refine((b) => b.occupationCode || b.text || b.skills, { message: 'give occupationCode, text or skills', path: ['occupationCode'] });
+export type CandidatesRequest = z.infer<typeof candidatesRequestSchema>;
+
+export const breakdownSchema = z.object({
+  similarity: z.number(),
+  coverage: z.number(),
+  grade: z.number(),
+  distance: z.number(),
+  availability: z.number(),
+});
+
+export const candidateSchema = z.object({
+  talentId: talentIdSchema,
+  score: z.number(),
+  breakdown: breakdownSchema,
+  matchedSkills: z.array(z.string()),
+  missingSkills: z.array(z.string()),
+  partialSkills: z.array(z.object({ skill: z.string(), via: z.string() })).describe('missing skills partly covered by a related skill'),
+  regionCode: regionCodeSchema.describe('district: the finest location shown'),
+  regionName: z.string(),
+  grade: z.number().int(),
+  gradeName: z.string(),
+  distanceKm: z.number().nullable(),
+  available: z.boolean(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const candidatesResponseSchema = z.object({
+  results: z.array(candidateSchema),
+  query: z.object({
+    skills: z.array(weightedSkillNameSchema),
+    occupation: z.object({ code: z.string(), name: z.string(), score: z.number().nullable() }).nullable(),
+  }),
+  tookMs: z.number(),
+  synthetic: z.boolean(),
+  reason: z.string().optional(),
+});
+export type CandidatesResponse = z.infer<typeof candidatesResponseSchema>;
+
+// ------------------------------------------------------------ programs and pathways
+
+export const programsRequestSchema = z
+  .object({
+    occupationCode: occupationCodeSchema.optional(),
+    talentId: talentIdSchema.optional(),
+    skills: skillNamesSchema.optional(),
+    regionCode: regionCodeSchema.optional().describe('prefer programs near this city or district'),
+    limit: z.number().int().min(1).max(50).default(10),
+  })
+  .refine((b) => b.occupationCode || b.skills, { message: 'give occupationCode (optionally with talentId) or skills', path: ['occupationCode'] })
+  .refine((b) => !b.talentId || b.occupationCode, { message: 'talentId needs occupationCode (the target occupation)', path: ['talentId'] });
+
+export const programMatchSchema = z.object({
+  programId: z.number().int(),
+  name: z.string(),
+  institution: z.object({ id: z.number().int(), name: z.string(), kind: z.string(), regionCode: z.string(), regionName: z.string() }),
+  score: z.number(),
+  coverage: z.number(),
+  coversSkills: z.array(z.string()),
+  hours: z.number().int(),
+  grade: z.number().int(),
+  mode: z.enum(['online', 'offline', 'blended']),
+  subsidyEligible: z.boolean(),
+  distanceKm: z.number().nullable(),
+});
+export type ProgramMatch = z.infer<typeof programMatchSchema>;
+
+export const programsResponseSchema = z.object({
+  gap: z.array(weightedSkillNameSchema).describe('the skills to close, most important first'),
+  results: z.array(programMatchSchema),
+  reason: z.string().optional(),
+});
+
+export const pathwaySchema = z.object({
+  occupation: z.object({ code: z.string(), name: z.string() }),
+  similarity: z.number(),
+  shortage: z.object({ score: z.number(), ratio: z.number().nullable() }).nullable(),
+  sharedSkills: z.array(z.string()),
+  missingSkills: z.array(weightedSkillNameSchema),
+  programs: z.array(programMatchSchema),
+});
+
+export const pathwaysResponseSchema = z.object({
+  talentId: talentIdSchema,
+  regionCode: z.string(),
+  regionName: z.string(),
+  grade: z.number().int(),
+  pathways: z.array(pathwaySchema),
+});
+export type PathwaysResponse = z.infer<typeof pathwaysResponseSchema>;
+
+export const relatedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+export const relatedResponseSchema = z.object({
+  occupation: z.object({ code: z.string(), name: z.string() }),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      similarity: z.number(),
+      sharedSkills: z.array(z.string()),
+      differingSkills: z.array(z.string()).describe('skills the related occupation needs that this one does not'),
+    }),
+  ),
+});

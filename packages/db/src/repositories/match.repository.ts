@@ -1,0 +1,185 @@
+import { asc, sql, type SQL } from 'drizzle-orm';
+import type { DbClient } from '../client.js';
+import { occupationSkills, occupations, skills, type SkillLevel, type SkillWeight } from '../schema.js';
+
+export interface SkillGraphRows {
+  skills: { id: number; name: string; aliases: string[]; category: string; parentId: number | null }[];
+  occupations: { code: string; name: string; aliases: string[]; skills: SkillWeight[] }[];
+}
+
+export interface CandidateFilter {
+  minGrade?: number | undefined;
+  /** District codes the talent must live in (a city is expanded to its districts by the caller). */
+  regionCodes?: string[] | undefined;
+  near?: { lng: number; lat: number; radiusKm: number } | undefined;
+  availableOnly?: boolean | undefined;
+}
+
+export interface CandidateRow {
+  id: number;
+  pseudonym: string;
+  regionCode: string;
+  grade: number;
+  skills: SkillLevel[];
+  employmentStatus: 'employed' | 'unemployed' | 'student';
+  openToOffers: boolean;
+  willingRadiusKm: number;
+  lng: number;
+  lat: number;
+  distance: number;
+}
+
+/** HNSW (approximate, the default) or an exact scan of every qualifying row (audits, evaluation). */
+export type SearchStrategy = 'hnsw' | 'exact';
+
+/** Candidates per search the index walks before giving up; pgvector's default is 40. */
+export const HNSW_EF_SEARCH = 120;
+
+/** postgres.js returns an array of rows, PGlite an object holding them. */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+const vectorParam = (v: readonly number[]) => `[${v.join(',')}]`;
+
+/** Great-circle distance in km between a row's (lng, lat) and a point, in SQL (haversine). */
+export const haversineKm = (lng: number, lat: number) =>
+  sql`(2 * 6371.0088 * asin(least(1, sqrt(
+        power(sin(radians(lat - ${lat}) / 2), 2) +
+        cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;
+
+export class MatchRepository {
+  constructor(private readonly client: DbClient) {}
+
+  /** The matcher's training input, read in a stable order so every process builds the same space. */
+  async skillGraph(): Promise<SkillGraphRows> {
+    const skillRows = await this.client.db
+      .select({ id: skills.id, name: skills.name, aliases: skills.aliases, category: skills.category, parentId: skills.parentId })
+      .from(skills)
+      .orderBy(asc(skills.id));
+    const occupationRows = await this.client.db
+      .select({ code: occupations.code, name: occupations.name, aliases: occupations.aliases })
+      .from(occupations)
+      .orderBy(asc(occupations.code));
+    const profileRows = await this.client.db
+      .select({ code: occupationSkills.occupationCode, skillId: occupationSkills.skillId, weight: occupationSkills.weight })
+      .from(occupationSkills)
+      .orderBy(asc(occupationSkills.occupationCode), asc(occupationSkills.skillId));
+    const profiles = new Map<string, SkillWeight[]>();
+    for (const r of profileRows) profiles.set(r.code, [...(profiles.get(r.code) ?? []), { skillId: r.skillId, weight: r.weight }]);
+    return { skills: skillRows, occupations: occupationRows.map((o) => ({ ...o, skills: profiles.get(o.code) ?? [] })) };
+  }
+
+  /**
+   * Nearest talents to a vector under hard filters. With HNSW, pgvector 0.8's iterative
+   * index scan keeps walking the graph until `limit` rows pass the filters (relaxed order;
+   * the caller re-ranks anyway), so filtered queries still return `limit` rows when they exist.
+   */
+  async candidates(vector: readonly number[], filter: CandidateFilter, limit: number, strategy: SearchStrategy = 'hnsw'): Promise<CandidateRow[]> {
+    const conditions: SQL[] = [sql`embedding is not null`];
+    if (filter.minGrade !== undefined) conditions.push(sql`grade >= ${filter.minGrade}`);
+    if (filter.regionCodes) conditions.push(sql`region_code in ${filter.regionCodes}`);
+    if (filter.availableOnly) conditions.push(sql`open_to_offers`);
+    if (filter.near) {
+      const { lng, lat, radiusKm } = filter.near;
+      // A bounding box first (cheap), then the exact great-circle test.
+      const dLat = radiusKm / 111.0;
+      const dLng = radiusKm / (111.32 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
+      conditions.push(sql`lat between ${lat - dLat} and ${lat + dLat} and lng between ${lng - dLng} and ${lng + dLng}`);
+      conditions.push(sql`${haversineKm(lng, lat)} <= ${radiusKm}`);
+    }
+    const q = vectorParam(vector);
+    const query = sql`
+      select id, pseudonym, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
+             open_to_offers as "openToOffers", willing_radius_km as "willingRadiusKm", lng, lat,
+             embedding <=> ${q}::vector as distance
+      from talents
+      where ${sql.join(conditions, sql` and `)}
+      order by embedding <=> ${q}::vector
+      limit ${limit}`;
+    return this.client.db.transaction(async (tx) => {
+      if (strategy === 'exact') {
+        // Exact: forbid index scans so the planner sorts every qualifying row by distance.
+        await tx.execute(sql`set local enable_indexscan = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+      } else {
+        await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
+        await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+      }
+      const rows = rowsOf<CandidateRow>(await tx.execute(query));
+      return rows.map((r) => ({ ...r, id: Number(r.id), distance: Number(r.distance) }));
+    });
+  }
+
+  /** Programs nearest to a vector (the skills to close), with their institution. */
+  async programsNear(vector: readonly number[], limit: number): Promise<ProgramRow[]> {
+    const q = vectorParam(vector);
+    return this.withHnsw(
+      sql`select p.id, p.name, p.skills, p.grade, p.hours, p.mode, p.subsidy_eligible as "subsidyEligible",
+                 i.id as "institutionId", i.name as "institutionName", i.kind as "institutionKind",
+                 i.region_code as "regionCode", i.lng, i.lat
+          from programs p join institutions i on i.id = p.institution_id
+          where p.embedding is not null
+          order by p.embedding <=> ${q}::vector
+          limit ${limit}`,
+    );
+  }
+
+  /** Occupations nearest to a vector, with their cosine similarity. */
+  async occupationsNear(vector: readonly number[], limit: number): Promise<{ code: string; name: string; similarity: number }[]> {
+    const q = vectorParam(vector);
+    const rows = await this.withHnsw<{ code: string; name: string; distance: number }>(
+      sql`select code, name, embedding <=> ${q}::vector as distance from occupations
+          where embedding is not null order by embedding <=> ${q}::vector limit ${limit}`,
+    );
+    return rows.map((r) => ({ code: r.code, name: r.name, similarity: Math.round((1 - Number(r.distance)) * 1000) / 1000 }));
+  }
+
+  async occupationVector(code: string): Promise<number[] | null> {
+    const [row] = await this.client.rows<{ embedding: string | null }>(sql`select embedding::text as embedding from occupations where code = ${code}`);
+    return row?.embedding ? (JSON.parse(row.embedding) as number[]) : null;
+  }
+
+  /** A talent's matchable profile by pseudonym (no personal fields exist in this table). */
+  async talent(pseudonym: string): Promise<TalentProfileRow | null> {
+    const [row] = await this.client.rows<TalentProfileRow & { embedding: string | null }>(sql`
+      select id, pseudonym, region_code as "regionCode", grade, skills, occupation_code as "occupationCode",
+             lng, lat, embedding::text as embedding
+      from talents where pseudonym = ${pseudonym}`);
+    if (!row) return null;
+    return { ...row, id: Number(row.id), vector: row.embedding ? (JSON.parse(row.embedding) as number[]) : null };
+  }
+
+  private withHnsw<T>(query: SQL): Promise<T[]> {
+    return this.client.db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
+      return rowsOf<T>(await tx.execute(query));
+    });
+  }
+}
+
+export type ProgramRow = {
+  id: number;
+  name: string;
+  skills: SkillWeight[];
+  grade: number;
+  hours: number;
+  mode: 'online' | 'offline' | 'blended';
+  subsidyEligible: boolean;
+  institutionId: number;
+  institutionName: string;
+  institutionKind: string;
+  regionCode: string;
+  lng: number;
+  lat: number;
+};
+
+export type TalentProfileRow = {
+  id: number;
+  pseudonym: string;
+  regionCode: string;
+  grade: number;
+  skills: SkillLevel[];
+  occupationCode: string | null;
+  lng: number;
+  lat: number;
+  vector: number[] | null;
+};

@@ -1,0 +1,7 @@
+export * from './skill-graph.js';
+export * from './skill-space.js';
+export * from './text.js';
+export * from './classify.js';
+export * from './score.js';
+export * from './gap.js';
+export * from './entity-weights.js';

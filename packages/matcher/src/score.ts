@@ -1,0 +1,117 @@
+import { distanceKm } from '@talentmap/geo';
+import type { WeightedSkill } from './skill-graph.js';
+import type { SkillSpace } from './skill-space.js';
+
+/**
+ * The re-rank score of a talent for a vacancy, in [0, 1], a weighted sum of five parts:
+ *   similarity   0.35  cosine of the two vectors in the skill space (overall profile fit)
+ *   coverage     0.35  share of the required skills (by weight) the talent has: an exact skill
+ *                      counts 0.6 + 0.1 × proficiency (capped at 1); a closely related skill
+ *                      (skill-space similarity ≥ 0.6) counts half its similarity
+ *   grade        0.15  1 within two grades above the minimum, less when far over-qualified;
+ *                      without a minimum, higher grades score higher
+ *   distance     0.10  1 − distance / radius with a radius, else 1; halved beyond the
+ *                      talent's own willing radius
+ *   availability 0.05  open to offers and unemployed 1, student 0.8, employed 0.7, not open 0.2
+ * Hard filters (minimum grade, region, radius, availability) are applied before scoring.
+ */
+export const MATCH_WEIGHTS = { similarity: 0.35, coverage: 0.35, grade: 0.15, distance: 0.1, availability: 0.05 } as const;
+export const RELATED_SKILL_MIN = 0.6;
+
+export interface MatchQuery {
+  skills: WeightedSkill[];
+  vector: number[];
+  minGrade?: number | undefined;
+  near?: { lng: number; lat: number; radiusKm: number } | undefined;
+}
+
+export interface CandidateProfile {
+  grade: number;
+  skills: { skillId: number; level: number }[];
+  employmentStatus: 'employed' | 'unemployed' | 'student';
+  openToOffers: boolean;
+  willingRadiusKm: number;
+  lng: number;
+  lat: number;
+  /** Cosine distance from the query vector, as the database computed it. */
+  cosineDistance: number;
+}
+
+export interface Breakdown {
+  similarity: number;
+  coverage: number;
+  grade: number;
+  distance: number;
+  availability: number;
+}
+
+export interface ScoredCandidate {
+  score: number;
+  breakdown: Breakdown;
+  matchedSkillIds: number[];
+  /** Required skills the talent lacks, with the related skill that partly covers it, if any. */
+  missing: { skillId: number; relatedSkillId: number | null }[];
+  distanceKm: number | null;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
+
+export function gradeFit(grade: number, minGrade: number | undefined): number {
+  if (minGrade === undefined) return 0.5 + (0.5 * (grade - 1)) / 7;
+  if (grade < minGrade) return 0;
+  return clamp01(1 - 0.1 * Math.max(0, grade - minGrade - 2));
+}
+
+export function availabilityFit(status: CandidateProfile['employmentStatus'], open: boolean): number {
+  if (!open) return 0.2;
+  return status === 'unemployed' ? 1 : status === 'student' ? 0.8 : 0.7;
+}
+
+export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: SkillSpace): ScoredCandidate {
+  const has = new Map(c.skills.map((s) => [s.skillId, s.level]));
+  let covered = 0;
+  let total = 0;
+  const matchedSkillIds: number[] = [];
+  const missing: ScoredCandidate['missing'] = [];
+  for (const req of query.skills) {
+    total += req.weight;
+    const level = has.get(req.skillId);
+    if (level !== undefined) {
+      covered += req.weight * Math.min(1, 0.6 + 0.1 * level);
+      matchedSkillIds.push(req.skillId);
+      continue;
+    }
+    let best: { skillId: number; sim: number } | null = null;
+    if (space.has(req.skillId))
+      for (const s of c.skills) {
+        if (!space.has(s.skillId)) continue;
+        const sim = space.similarity(req.skillId, s.skillId);
+        if (sim >= RELATED_SKILL_MIN && (!best || sim > best.sim)) best = { skillId: s.skillId, sim };
+      }
+    if (best) covered += req.weight * 0.5 * best.sim;
+    missing.push({ skillId: req.skillId, relatedSkillId: best?.skillId ?? null });
+  }
+
+  let distance = 1;
+  let km: number | null = null;
+  if (query.near) {
+    km = distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat]);
+    distance = clamp01(1 - km / query.near.radiusKm);
+    if (km > c.willingRadiusKm) distance /= 2;
+  }
+  const breakdown: Breakdown = {
+    similarity: round3(clamp01(1 - c.cosineDistance)),
+    coverage: round3(total > 0 ? covered / total : 0),
+    grade: round3(gradeFit(c.grade, query.minGrade)),
+    distance: round3(distance),
+    availability: availabilityFit(c.employmentStatus, c.openToOffers),
+  };
+  const score =
+    MATCH_WEIGHTS.similarity * breakdown.similarity +
+    MATCH_WEIGHTS.coverage * breakdown.coverage +
+    MATCH_WEIGHTS.grade * breakdown.grade +
+    MATCH_WEIGHTS.distance * breakdown.distance +
+    MATCH_WEIGHTS.availability * breakdown.availability;
+  return { score: round3(score), breakdown, matchedSkillIds, missing, distanceKm: km === null ? null : Math.round(km * 10) / 10 };
+}

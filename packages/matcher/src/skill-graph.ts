@@ -1,0 +1,25 @@
+/** What the matcher learns from: the skill taxonomy and the occupations' skill profiles. */
+export interface SkillNode {
+  id: number;
+  name: string;
+  aliases: string[];
+  category: string;
+  parentId: number | null;
+}
+
+export interface WeightedSkill {
+  skillId: number;
+  weight: number;
+}
+
+export interface OccupationProfile {
+  code: string;
+  name: string;
+  aliases: string[];
+  skills: WeightedSkill[];
+}
+
+export interface SkillGraph {
+  skills: SkillNode[];
+  occupations: OccupationProfile[];
+}

@@ -1,0 +1,157 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import type { SkillGraph } from './skill-graph.js';
+
+/** Full-width → half-width, lower-case Latin: adverts mix "ＰＬＣ", "Plc" and "PLC". */
+export const normalizeText = (text: string) => text.normalize('NFKC').toLowerCase();
+
+export type MatchKind = 'exact' | 'alias' | 'fuzzy';
+
+export interface RecognizedSkill {
+  skillId: number;
+  name: string;
+  /** Evidence strength: 1 per exact/alias mention (more in the title), less for fuzzy ones. */
+  weight: number;
+  match: MatchKind;
+  /** The words in the text that were recognised. */
+  terms: string[];
+}
+
+export interface OccupationMention {
+  code: string;
+  term: string;
+  inTitle: boolean;
+}
+
+export interface Recognition {
+  skills: RecognizedSkill[];
+  occupations: OccupationMention[];
+}
+
+type Term =
+  | { kind: 'skill'; skillId: number; name: string; match: 'exact' | 'alias'; text: string }
+  | { kind: 'occupation'; code: string; text: string };
+
+/** Weight of a mention in the first line (the advert's title) relative to the body. */
+export const TITLE_BOOST = 1.5;
+/** Fuzzy matches: character-bigram Dice similarity at least this, scaled down by FUZZY_DISCOUNT. */
+export const FUZZY_MIN_DICE = 0.75;
+export const FUZZY_DISCOUNT = 0.7;
+/** Multiple mentions of one skill add evidence, with diminishing returns. */
+const MAX_MENTIONS = 3;
+
+const isLatin = (c: string | undefined) => c !== undefined && /[a-z0-9+#.]/.test(c);
+const hasCjk = (s: string) => /[\u4e00-\u9fff]/.test(s);
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+export function dice(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/**
+ * Chinese free text → skills and occupation mentions.
+ * 1. Exact and alias matches by longest-match scanning over the normalised text (Latin terms
+ *    must stand alone: "ug" must not match inside "plug").
+ * 2. Fuzzy matches for the remaining words: jieba, loaded with every skill name and alias
+ *    as a user dictionary, segments the rest; a word of ≥ 3 characters whose bigram Dice
+ *    similarity to a skill term is high enough counts, discounted.
+ */
+export class SkillRecognizer {
+  private readonly termsByFirstChar = new Map<string, Term[]>();
+  private readonly skillTerms: { text: string; skillId: number; name: string }[] = [];
+  private readonly jieba: Jieba;
+
+  constructor(graph: SkillGraph) {
+    const terms: Term[] = [];
+    for (const s of graph.skills) {
+      terms.push({ kind: 'skill', skillId: s.id, name: s.name, match: 'exact', text: normalizeText(s.name) });
+      for (const a of s.aliases) terms.push({ kind: 'skill', skillId: s.id, name: s.name, match: 'alias', text: normalizeText(a) });
+    }
+    for (const o of graph.occupations)
+      for (const t of [o.name, ...o.aliases]) terms.push({ kind: 'occupation', code: o.code, text: normalizeText(t) });
+
+    const seen = new Set<string>();
+    for (const t of terms) {
+      if (t.text.length < 2) continue;
+      // One meaning per surface form: skills win over occupation names, exact over alias.
+      const key = t.text;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const first = t.text[0] as string;
+      const list = this.termsByFirstChar.get(first) ?? [];
+      list.push(t);
+      this.termsByFirstChar.set(first, list);
+      if (t.kind === 'skill' && hasCjk(t.text)) this.skillTerms.push({ text: t.text, skillId: t.skillId, name: t.name });
+    }
+    for (const list of this.termsByFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
+
+    this.jieba = Jieba.withDict(dict);
+    const userDict = [...seen].filter(hasCjk).map((w) => `${w.replace(/\s+/g, '')} 200000 n`).join('\n');
+    this.jieba.loadDict(Buffer.from(userDict, 'utf8'));
+  }
+
+  recognize(rawText: string): Recognition {
+    const text = normalizeText(rawText);
+    const titleEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+    const skills = new Map<number, RecognizedSkill & { mentions: number }>();
+    const occupations: OccupationMention[] = [];
+    const covered = new Uint8Array(text.length);
+
+    const addSkill = (skillId: number, name: string, match: MatchKind, term: string, weight: number) => {
+      const seen = skills.get(skillId);
+      if (!seen) {
+        skills.set(skillId, { skillId, name, weight, match, terms: [term], mentions: 1 });
+        return;
+      }
+      if (!seen.terms.includes(term)) seen.terms.push(term);
+      if (seen.mentions < MAX_MENTIONS) seen.weight += weight / (seen.mentions + 1);
+      seen.mentions++;
+      if (seen.match === 'fuzzy' && match !== 'fuzzy') seen.match = match;
+    };
+
+    for (let i = 0; i < text.length; ) {
+      const candidates = this.termsByFirstChar.get(text[i] as string);
+      const hit = candidates?.find(
+        (t) => text.startsWith(t.text, i) && !(isLatin(t.text[0]) && isLatin(text[i - 1])) && !(isLatin(t.text.at(-1)) && isLatin(text[i + t.text.length])),
+      );
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const inTitle = i < titleEnd;
+      if (hit.kind === 'skill') addSkill(hit.skillId, hit.name, hit.match, hit.text, inTitle ? TITLE_BOOST : 1);
+      else if (!occupations.some((o) => o.code === hit.code)) occupations.push({ code: hit.code, term: hit.text, inTitle });
+      covered.fill(1, i, i + hit.text.length);
+      i += hit.text.length;
+    }
+
+    // Fuzzy pass over what the scan did not cover.
+    let rest = '';
+    for (let i = 0; i < text.length; i++) rest += covered[i] ? ' ' : text[i];
+    for (const word of this.jieba.cut(rest, false)) {
+      if (word.length < 3 || !hasCjk(word)) continue;
+      let best: { skillId: number; name: string; text: string; score: number } | null = null;
+      for (const t of this.skillTerms) {
+        if (Math.abs(t.text.length - word.length) > 2) continue;
+        const score = dice(word, t.text);
+        if (score >= FUZZY_MIN_DICE && (!best || score > best.score)) best = { ...t, score };
+      }
+      if (best) addSkill(best.skillId, best.name, 'fuzzy', word, best.score * FUZZY_DISCOUNT);
+    }
+
+    return {
+      skills: [...skills.values()].map(({ mentions: _m, ...s }) => ({ ...s, weight: Math.round(s.weight * 1000) / 1000 })),
+      occupations,
+    };
+  }
+}

@@ -1,0 +1,294 @@
+import type { CandidatesResponse, ClassifyResponse, PathwaysResponse, ProgramMatch } from '@talentmap/core';
+import { MatchRepository, ReferenceRepository, type CandidateFilter, type DbClient, type ProgramRow, type SearchStrategy } from '@talentmap/db';
+import {
+  OccupationClassifier,
+  SkillRecognizer,
+  SkillSpace,
+  scoreCandidate,
+  scoreProgram,
+  skillGap,
+  talentSkillWeights,
+  type SkillGraph,
+  type WeightedSkill,
+} from '@talentmap/matcher';
+import { badRequest, notFound } from '../plugins/external/errors.js';
+
+/** Shortage of an occupation in a region, from the shortage rollups (null where unknown). */
+export type ShortageLookup = (regionCode: string, occupationCodes: string[]) => Promise<Map<string, { score: number; ratio: number | null }>>;
+
+export interface CandidateQuery {
+  skills: WeightedSkill[];
+  filter: CandidateFilter;
+  limit: number;
+  strategy: SearchStrategy;
+}
+
+/** Rows fetched from the index per result row before re-ranking. */
+const OVERFETCH = { factor: 4, min: 100, max: 400 } as const;
+/** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
+const PROFILE_FILL_MIN_SCORE = 0.3;
+const PROFILE_FILL_WEIGHT = 0.5;
+
+/**
+ * The matching engine behind /api/match, /api/occupations/classify, pathways and related
+ * occupations: resolves requests into weighted skills, retrieves with pgvector, re-ranks
+ * with the documented score (packages/matcher/src/score.ts) and explains in skills.
+ */
+export class MatchService {
+  private readonly skillById: Map<number, { name: string; aliases: string[] }>;
+  private readonly skillByTerm: Map<string, number>;
+  private readonly occupationByCode: Map<string, SkillGraph['occupations'][number]>;
+
+  private constructor(
+    private readonly repo: MatchRepository,
+    readonly space: SkillSpace,
+    readonly recognizer: SkillRecognizer,
+    readonly classifier: OccupationClassifier,
+    graph: SkillGraph,
+    private readonly regions: Map<string, { name: string; lng: number; lat: number }>,
+    private readonly districtsOfCity: Map<string, string[]>,
+    private readonly gradeName: Map<number, string>,
+    private readonly shortage: ShortageLookup,
+  ) {
+    this.skillById = new Map(graph.skills.map((s) => [s.id, { name: s.name, aliases: s.aliases }]));
+    this.skillByTerm = new Map();
+    for (const s of graph.skills) for (const t of [...s.aliases, s.name]) this.skillByTerm.set(t.toLowerCase(), s.id);
+    this.occupationByCode = new Map(graph.occupations.map((o) => [o.code, o]));
+  }
+
+  static async create(client: DbClient, shortage: ShortageLookup = async () => new Map()): Promise<MatchService> {
+    const repo = new MatchRepository(client);
+    const reference = new ReferenceRepository(client);
+    const graph = await repo.skillGraph();
+    const space = SkillSpace.build(graph);
+    const [cities, districts, grades] = await Promise.all([reference.regions('city'), reference.regions('district'), reference.grades()]);
+    const districtsOfCity = new Map<string, string[]>();
+    for (const d of districts) {
+      const parent = d.properties.parentCode as string;
+      districtsOfCity.set(parent, [...(districtsOfCity.get(parent) ?? []), d.properties.code]);
+    }
+    return new MatchService(
+      repo,
+      space,
+      new SkillRecognizer(graph),
+      new OccupationClassifier(graph, space),
+      graph,
+      new Map([...cities, ...districts].map((r) => [r.properties.code, { name: r.properties.name, lng: r.properties.centroid[0], lat: r.properties.centroid[1] }])),
+      districtsOfCity,
+      new Map(grades.map((g) => [g.level, g.name])),
+      shortage,
+    );
+  }
+
+  private skillName = (id: number) => this.skillById.get(id)?.name ?? String(id);
+  private regionNameOf = (code: string) => this.regions.get(code)?.name ?? code;
+
+  occupation(code: string) {
+    const o = this.occupationByCode.get(code);
+    if (!o) throw badRequest('occupationCode', `unknown occupation ${code}`);
+    return o;
+  }
+
+  classify(text: string, limit = 5): ClassifyResponse {
+    const recognition = this.recognizer.recognize(text);
+    const results = this.classifier.classify(recognition, limit);
+    return {
+      results,
+      recognizedSkills: recognition.skills.map((s) => ({ name: s.name, weight: s.weight, match: s.match, terms: s.terms })),
+      ...(results.length === 0 ? { reason: 'no recognisable skill or occupation in the text' } : {}),
+    };
+  }
+
+  /** Skill names or aliases → ids; an unknown one is a 400 naming it. */
+  resolveSkillNames(names: string[], field: string): WeightedSkill[] {
+    return names.map((n) => {
+      const id = this.skillByTerm.get(n.trim().toLowerCase());
+      if (id === undefined) throw badRequest(field, `unknown skill ${n}`);
+      return { skillId: id, weight: 1 };
+    });
+  }
+
+  /** The weighted skills a request asks for, and the occupation behind them when there is one. */
+  resolveDemand(input: { occupationCode?: string | undefined; text?: string | undefined; skills?: string[] | undefined }): {
+    skills: WeightedSkill[];
+    occupation: { code: string; name: string; score: number | null } | null;
+  } {
+    const weights = new Map<number, number>();
+    const add = (list: WeightedSkill[]) => {
+      for (const s of list) weights.set(s.skillId, Math.max(weights.get(s.skillId) ?? 0, s.weight));
+    };
+    let occupation: { code: string; name: string; score: number | null } | null = null;
+    if (input.occupationCode) {
+      const o = this.occupation(input.occupationCode);
+      add(o.skills);
+      occupation = { code: o.code, name: o.name, score: null };
+    }
+    if (input.skills) add(this.resolveSkillNames(input.skills, 'skills'));
+    if (input.text) {
+      const recognition = this.recognizer.recognize(input.text);
+      add(recognition.skills.map((s) => ({ skillId: s.skillId, weight: Math.min(1, s.weight) })));
+      const [top] = this.classifier.classify(recognition, 1);
+      if (!occupation && top && top.score >= PROFILE_FILL_MIN_SCORE) {
+        occupation = { code: top.code, name: top.name, score: top.score };
+        add(this.occupation(top.code).skills.map((s) => ({ skillId: s.skillId, weight: s.weight * PROFILE_FILL_WEIGHT })));
+      }
+    }
+    return { skills: [...weights].map(([skillId, weight]) => ({ skillId, weight })).sort((a, b) => b.weight - a.weight), occupation };
+  }
+
+  /** A city expands to its districts; a district stays itself; the province means no filter. */
+  regionFilter(code: string | undefined, field = 'regionCode'): string[] | undefined {
+    if (!code || code === '320000') return undefined;
+    const districts = this.districtsOfCity.get(code);
+    if (districts) return districts;
+    if (this.regions.has(code)) return [code];
+    throw badRequest(field, `unknown region ${code}`);
+  }
+
+  /** Retrieve, re-rank and explain: the core of /api/match/candidates and the evaluation harness. */
+  async findCandidates(query: CandidateQuery & { minGrade?: number | undefined }) {
+    const vector = this.space.embed(query.skills);
+    if (!vector) return [];
+    const fetch = Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
+    const rows = await this.repo.candidates(vector, query.filter, fetch, query.strategy);
+    const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
+    return rows
+      .map((row) => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) }))
+      .sort((a, b) => b.scored.score - a.scored.score || a.row.id - b.row.id)
+      .slice(0, query.limit);
+  }
+
+  async candidates(req: {
+    occupationCode?: string | undefined;
+    text?: string | undefined;
+    skills?: string[] | undefined;
+    minGrade?: number | undefined;
+    regionCode?: string | undefined;
+    near?: { lng: number; lat: number; radiusKm: number } | undefined;
+    availableOnly: boolean;
+    limit: number;
+    strategy: SearchStrategy;
+  }): Promise<Omit<CandidatesResponse, 'tookMs' | 'synthetic'>> {
+    const demand = this.resolveDemand(req);
+    const query = { skills: demand.skills.map((s) => ({ name: this.skillName(s.skillId), weight: Math.round(s.weight * 1000) / 1000 })), occupation: demand.occupation };
+    if (demand.skills.length === 0) return { results: [], query, reason: 'no recognisable skill or occupation in the request' };
+    const filter: CandidateFilter = { minGrade: req.minGrade, regionCodes: this.regionFilter(req.regionCode), near: req.near, availableOnly: req.availableOnly };
+    const ranked = await this.findCandidates({ skills: demand.skills, filter, limit: req.limit, strategy: req.strategy });
+    return {
+      query,
+      results: ranked.map(({ row, scored }) => ({
+        talentId: row.pseudonym,
+        score: scored.score,
+        breakdown: scored.breakdown,
+        matchedSkills: scored.matchedSkillIds.map(this.skillName),
+        missingSkills: scored.missing.map((m) => this.skillName(m.skillId)),
+        partialSkills: scored.missing.filter((m) => m.relatedSkillId !== null).map((m) => ({ skill: this.skillName(m.skillId), via: this.skillName(m.relatedSkillId as number) })),
+        regionCode: row.regionCode,
+        regionName: this.regionNameOf(row.regionCode),
+        grade: row.grade,
+        gradeName: this.gradeName.get(row.grade) ?? String(row.grade),
+        distanceKm: scored.distanceKm,
+        available: row.openToOffers,
+      })),
+      ...(ranked.length === 0 ? { reason: 'no talent passes the filters' } : {}),
+    };
+  }
+
+  /** Programs ranked by how much of a skill gap they close. */
+  async programsFor(gap: WeightedSkill[], limit: number, learner?: { lng: number; lat: number }): Promise<ProgramMatch[]> {
+    const vector = this.space.embed(gap);
+    if (!vector) return [];
+    const rows = await this.repo.programsNear(vector, Math.max(100, limit * 10));
+    return rows
+      .map((p) => ({ p, s: scoreProgram(gap, p, learner) }))
+      .filter(({ s }) => s.coverage > 0)
+      .sort((a, b) => b.s.score - a.s.score || a.p.id - b.p.id)
+      .slice(0, limit)
+      .map(({ p, s }) => this.programMatch(p, s));
+  }
+
+  private programMatch(p: ProgramRow, s: ReturnType<typeof scoreProgram>): ProgramMatch {
+    return {
+      programId: p.id,
+      name: p.name,
+      institution: { id: p.institutionId, name: p.institutionName, kind: p.institutionKind, regionCode: p.regionCode, regionName: this.regionNameOf(p.regionCode) },
+      score: s.score,
+      coverage: s.coverage,
+      coversSkills: s.coveredSkillIds.map(this.skillName),
+      hours: p.hours,
+      grade: p.grade,
+      mode: p.mode,
+      subsidyEligible: p.subsidyEligible,
+      distanceKm: s.distanceKm,
+    };
+  }
+
+  async programs(req: { occupationCode?: string | undefined; talentId?: string | undefined; skills?: string[] | undefined; regionCode?: string | undefined; limit: number }) {
+    let gap: WeightedSkill[] = req.occupationCode ? this.occupation(req.occupationCode).skills : [];
+    let learner: { lng: number; lat: number } | undefined;
+    if (req.talentId) {
+      const talent = await this.repo.talent(req.talentId);
+      if (!talent) throw notFound(`talent ${req.talentId}`);
+      gap = skillGap(talent.skills, gap).missing;
+      learner = talent;
+    }
+    if (req.skills) gap = [...gap, ...this.resolveSkillNames(req.skills, 'skills').filter((s) => !gap.some((g) => g.skillId === s.skillId))];
+    if (req.regionCode && !learner) {
+      this.regionFilter(req.regionCode);
+      learner = this.regions.get(req.regionCode);
+    }
+    const gapOut = gap.map((s) => ({ name: this.skillName(s.skillId), weight: s.weight }));
+    if (gap.length === 0) return { gap: gapOut, results: [], reason: 'no skill gap: the talent already has every skill of the occupation' };
+    const results = await this.programsFor(gap, req.limit, learner);
+    return { gap: gapOut, results, ...(results.length === 0 ? { reason: 'no program teaches these skills' } : {}) };
+  }
+
+  /** Nearest occupations that are short in the talent's region, with the gap and the programs closing it. */
+  async pathways(pseudonym: string, limit = 5): Promise<PathwaysResponse> {
+    const talent = await this.repo.talent(pseudonym);
+    if (!talent) throw notFound(`talent ${pseudonym}`);
+    const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
+    const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
+    const shortage = await this.shortage(talent.regionCode, near.map((o) => o.code));
+    const candidates = near
+      .filter((o) => o.code !== talent.occupationCode)
+      .map((o) => ({ ...o, shortage: shortage.get(o.code) ?? null }))
+      // Closeness matters most; among close occupations, shorter ones first.
+      .sort((a, b) => b.similarity * (1 + (b.shortage?.score ?? 0) / 3) - a.similarity * (1 + (a.shortage?.score ?? 0) / 3))
+      .slice(0, limit);
+    const pathways = [];
+    for (const o of candidates) {
+      const { missing, shared } = skillGap(talent.skills, this.occupation(o.code).skills);
+      pathways.push({
+        occupation: { code: o.code, name: o.name },
+        similarity: o.similarity,
+        shortage: o.shortage,
+        sharedSkills: shared.map((s) => this.skillName(s.skillId)),
+        missingSkills: missing.map((s) => ({ name: this.skillName(s.skillId), weight: s.weight })),
+        programs: missing.length > 0 ? await this.programsFor(missing, 3, talent) : [],
+      });
+    }
+    return { talentId: talent.pseudonym, regionCode: talent.regionCode, regionName: this.regionNameOf(talent.regionCode), grade: talent.grade, pathways };
+  }
+
+  /** Occupations nearest in skill space: transfer paths for workers leaving a declining job. */
+  async related(code: string, limit: number) {
+    const source = this.occupationByCode.get(code);
+    if (!source) throw notFound(`occupation ${code}`);
+    const vector = (await this.repo.occupationVector(code)) ?? this.space.embed(source.skills);
+    if (!vector) return { occupation: { code, name: source.name }, items: [] };
+    const own = new Set(source.skills.map((s) => s.skillId));
+    const near = (await this.repo.occupationsNear(vector, limit + 1)).filter((o) => o.code !== code).slice(0, limit);
+    return {
+      occupation: { code, name: source.name },
+      items: near.map((o) => {
+        const target = this.occupation(o.code).skills;
+        return {
+          ...o,
+          sharedSkills: target.filter((s) => own.has(s.skillId)).map((s) => this.skillName(s.skillId)),
+          differingSkills: target.filter((s) => !own.has(s.skillId)).map((s) => this.skillName(s.skillId)),
+        };
+      }),
+    };
+  }
+}
