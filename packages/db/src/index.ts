@@ -4,3 +4,4 @@ export * from './repositories/reference.repository.js';
 export * from './repositories/dataset.repository.js';
 export * from './repositories/match.repository.js';
 export * from './bulk.js';
+export * from './repositories/shortage.repository.js';

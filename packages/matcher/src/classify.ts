@@ -10,7 +10,7 @@ import type { Recognition } from './text.js';
  *   mention  — the occupation's own name or an advert alias appears (more in the title).
  * Weights tuned on the dev split of test/fixtures/adverts.json only.
  */
-export const CLASSIFY_WEIGHTS = { overlap: 0.5, semantic: 0.3, mentionTitle: 0.35, mentionBody: 0.15 } as const;
+export const CLASSIFY_WEIGHTS = { overlap: 0.5, semantic: 0.3, mentionTitle: 0.6, mentionBody: 0.2 } as const;
 
 export interface OccupationScore {
   code: string;

@@ -28,9 +28,12 @@ export interface Recognition {
   occupations: OccupationMention[];
 }
 
-type Term =
-  | { kind: 'skill'; skillId: number; name: string; match: 'exact' | 'alias'; text: string }
-  | { kind: 'occupation'; code: string; text: string };
+/** A surface form: it may name a skill, an occupation, or both ("厨师" is a skill alias and a job title). */
+interface Term {
+  text: string;
+  skill?: { skillId: number; name: string; match: 'exact' | 'alias' };
+  occupationCode?: string;
+}
 
 /** Weight of a mention in the first line (the advert's title) relative to the body. */
 export const TITLE_BOOST = 1.5;
@@ -72,31 +75,39 @@ export class SkillRecognizer {
   private readonly jieba: Jieba;
 
   constructor(graph: SkillGraph) {
-    const terms: Term[] = [];
+    // One skill and one occupation at most per surface form; the first claim wins (names before aliases).
+    const terms = new Map<string, Term>();
+    const term = (raw: string) => {
+      const text = normalizeText(raw);
+      if (text.length < 2) return null;
+      const t = terms.get(text) ?? { text };
+      terms.set(text, t);
+      return t;
+    };
     for (const s of graph.skills) {
-      terms.push({ kind: 'skill', skillId: s.id, name: s.name, match: 'exact', text: normalizeText(s.name) });
-      for (const a of s.aliases) terms.push({ kind: 'skill', skillId: s.id, name: s.name, match: 'alias', text: normalizeText(a) });
+      const own = term(s.name);
+      if (own && !own.skill) own.skill = { skillId: s.id, name: s.name, match: 'exact' };
     }
+    for (const s of graph.skills)
+      for (const a of s.aliases) {
+        const t = term(a);
+        if (t && !t.skill) t.skill = { skillId: s.id, name: s.name, match: 'alias' };
+      }
     for (const o of graph.occupations)
-      for (const t of [o.name, ...o.aliases]) terms.push({ kind: 'occupation', code: o.code, text: normalizeText(t) });
+      for (const name of [o.name, ...o.aliases]) {
+        const t = term(name);
+        if (t && !t.occupationCode) t.occupationCode = o.code;
+      }
 
-    const seen = new Set<string>();
-    for (const t of terms) {
-      if (t.text.length < 2) continue;
-      // One meaning per surface form: skills win over occupation names, exact over alias.
-      const key = t.text;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const t of terms.values()) {
       const first = t.text[0] as string;
-      const list = this.termsByFirstChar.get(first) ?? [];
-      list.push(t);
-      this.termsByFirstChar.set(first, list);
-      if (t.kind === 'skill' && hasCjk(t.text)) this.skillTerms.push({ text: t.text, skillId: t.skillId, name: t.name });
+      this.termsByFirstChar.set(first, [...(this.termsByFirstChar.get(first) ?? []), t]);
+      if (t.skill && hasCjk(t.text)) this.skillTerms.push({ text: t.text, skillId: t.skill.skillId, name: t.skill.name });
     }
     for (const list of this.termsByFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
 
     this.jieba = Jieba.withDict(dict);
-    const userDict = [...seen].filter(hasCjk).map((w) => `${w.replace(/\s+/g, '')} 200000 n`).join('\n');
+    const userDict = [...terms.keys()].filter(hasCjk).map((w) => `${w.replace(/\s+/g, '')} 200000 n`).join('\n');
     this.jieba.loadDict(Buffer.from(userDict, 'utf8'));
   }
 
@@ -129,8 +140,9 @@ export class SkillRecognizer {
         continue;
       }
       const inTitle = i < titleEnd;
-      if (hit.kind === 'skill') addSkill(hit.skillId, hit.name, hit.match, hit.text, inTitle ? TITLE_BOOST : 1);
-      else if (!occupations.some((o) => o.code === hit.code)) occupations.push({ code: hit.code, term: hit.text, inTitle });
+      if (hit.skill) addSkill(hit.skill.skillId, hit.skill.name, hit.skill.match, hit.text, inTitle ? TITLE_BOOST : 1);
+      const code = hit.occupationCode;
+      if (code && !occupations.some((o) => o.code === code)) occupations.push({ code, term: hit.text, inTitle });
       covered.fill(1, i, i + hit.text.length);
       i += hit.text.length;
     }

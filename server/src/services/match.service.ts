@@ -21,6 +21,8 @@ export interface CandidateQuery {
   filter: CandidateFilter;
   limit: number;
   strategy: SearchStrategy;
+  /** Rows to fetch before re-ranking; the default scales with the limit. */
+  overfetch?: number;
 }
 
 /** Rows fetched from the index per result row before re-ranking. */
@@ -146,10 +148,10 @@ export class MatchService {
   }
 
   /** Retrieve, re-rank and explain: the core of /api/match/candidates and the evaluation harness. */
-  async findCandidates(query: CandidateQuery & { minGrade?: number | undefined }) {
+  async findCandidates(query: CandidateQuery) {
     const vector = this.space.embed(query.skills);
     if (!vector) return [];
-    const fetch = Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
+    const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
     const rows = await this.repo.candidates(vector, query.filter, fetch, query.strategy);
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
     return rows

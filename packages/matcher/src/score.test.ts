@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { tinyGraph } from './fixtures.test-helper.js';
+import { availabilityFit, gradeFit, MATCH_WEIGHTS, scoreCandidate } from './score.js';
+import { SkillSpace } from './skill-space.js';
+import { scoreProgram, skillGap } from './gap.js';
+
+const space = SkillSpace.build(tinyGraph);
+
+describe('scoreCandidate', () => {
+  it('adds the five parts with the documented weights (hand-worked)', () => {
+    // Required: 二保焊 (1.0) and 安全生产规范 (0.5). The talent has 二保焊 at level 3 only.
+    // coverage = 1.0 × min(1, 0.6 + 0.3) / 1.5 = 0.6 (安全生产规范 has no related skill ≥ 0.6).
+    const vector = space.embed([{ skillId: 2, weight: 1 }, { skillId: 8, weight: 0.5 }]) as number[];
+    const result = scoreCandidate(
+      { skills: [{ skillId: 2, weight: 1 }, { skillId: 8, weight: 0.5 }], vector, minGrade: 3, near: { lng: 120, lat: 31, radiusKm: 100 } },
+      { grade: 4, skills: [{ skillId: 2, level: 3 }], employmentStatus: 'unemployed', openToOffers: true, willingRadiusKm: 50, lng: 120, lat: 31, cosineDistance: 0.2 },
+      space,
+    );
+    expect(result.breakdown).toEqual({ similarity: 0.8, coverage: 0.6, grade: 1, distance: 1, availability: 1 });
+    const expected = MATCH_WEIGHTS.similarity * 0.8 + MATCH_WEIGHTS.coverage * 0.6 + MATCH_WEIGHTS.grade + MATCH_WEIGHTS.distance + MATCH_WEIGHTS.availability;
+    expect(result.score).toBeCloseTo(expected, 3);
+    expect(result.matchedSkillIds).toEqual([2]);
+    expect(result.missing).toEqual([{ skillId: 8, relatedSkillId: null }]);
+    expect(result.distanceKm).toBe(0);
+  });
+
+  it('credits a related skill partially and says which', () => {
+    const vector = space.embed([{ skillId: 3, weight: 1 }]) as number[];
+    const sim = space.similarity(3, 2);
+    expect(sim).toBeGreaterThanOrEqual(0.6);
+    const result = scoreCandidate(
+      { skills: [{ skillId: 3, weight: 1 }], vector },
+      { grade: 3, skills: [{ skillId: 2, level: 5 }], employmentStatus: 'employed', openToOffers: true, willingRadiusKm: 50, lng: 120, lat: 31, cosineDistance: 0.3 },
+      space,
+    );
+    expect(result.missing).toEqual([{ skillId: 3, relatedSkillId: 2 }]);
+    expect(result.breakdown.coverage).toBeCloseTo(0.5 * sim, 3);
+  });
+
+  it('halves distance beyond the talent’s willing radius', () => {
+    const vector = space.embed([{ skillId: 2, weight: 1 }]) as number[];
+    const far = scoreCandidate(
+      { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } },
+      // 0.3° of latitude ≈ 33.4 km, beyond a 20 km willing radius.
+      { grade: 3, skills: [{ skillId: 2, level: 3 }], employmentStatus: 'employed', openToOffers: true, willingRadiusKm: 20, lng: 120, lat: 31.3, cosineDistance: 0 },
+      space,
+    );
+    expect(far.breakdown.distance).toBeCloseTo((1 - 33.36 / 100) / 2, 2);
+  });
+});
+
+describe('grade and availability', () => {
+  it('scores grade against the minimum', () => {
+    expect(gradeFit(3, 4)).toBe(0);
+    expect(gradeFit(6, 4)).toBe(1);
+    expect(gradeFit(8, 4)).toBeCloseTo(0.8, 5);
+    expect(gradeFit(1, undefined)).toBe(0.5);
+    expect(gradeFit(8, undefined)).toBe(1);
+  });
+  it('scores availability', () => {
+    expect(availabilityFit('unemployed', true)).toBe(1);
+    expect(availabilityFit('employed', false)).toBe(0.2);
+  });
+});
+
+describe('skill gap and programs', () => {
+  it('finds the missing skills, most important first', () => {
+    const { missing, shared } = skillGap([{ skillId: 2 }], tinyGraph.occupations[0]!.skills);
+    expect(missing.map((s) => s.skillId)).toEqual([3, 1, 8]);
+    expect(shared.map((s) => s.skillId)).toEqual([2]);
+  });
+
+  it('ranks programs by coverage, subsidy, duration and place (hand-worked)', () => {
+    const gap = [{ skillId: 3, weight: 0.8 }, { skillId: 1, weight: 0.2 }];
+    const s = scoreProgram(gap, { skills: [{ skillId: 3, weight: 1 }], hours: 200, subsidyEligible: true, mode: 'online', lng: 0, lat: 0 });
+    // coverage 0.8 → 0.7 × 0.8 + 0.1 × 1 + 0.1 × 0.8 + 0.1 × 1 = 0.84
+    expect(s.coverage).toBe(0.8);
+    expect(s.score).toBeCloseTo(0.84, 3);
+    expect(s.coveredSkillIds).toEqual([3]);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { tinyGraph } from './fixtures.test-helper.js';
+import { dice, normalizeText, SkillRecognizer } from './text.js';
+
+describe('SkillRecognizer', () => {
+  const recognizer = new SkillRecognizer(tinyGraph);
+  const names = (text: string) => recognizer.recognize(text).skills.map((s) => `${s.name}:${s.match}`);
+
+  it('recognises skills by name and by the aliases adverts use', () => {
+    expect(names('招聘二保焊技工，会氩弧焊优先')).toEqual(['熔化极气体保护焊:alias', '钨极氩弧焊:alias']);
+    expect(names('熟悉工业机器人示教编程')).toEqual(['工业机器人示教编程:exact']);
+  });
+
+  it('matches Latin terms only as whole words, in any width or case', () => {
+    expect(names('熟练使用ＰＬＣ和robotstudio')).toEqual(['PLC编程:alias', '机器人离线编程:alias']);
+    expect(names('plcx mplc')).toEqual([]);
+  });
+
+  it('weights a title mention above a body mention', () => {
+    const [inTitle] = recognizer.recognize('二保焊\n说明').skills;
+    const [inBody] = recognizer.recognize('说明\n二保焊').skills;
+    expect(inTitle?.weight).toBeGreaterThan(inBody?.weight ?? Infinity);
+  });
+
+  it('finds occupation names and aliases, noting the title', () => {
+    expect(recognizer.recognize('急招电焊工\n包吃住').occupations).toEqual([{ code: '6-18-02-04', term: '电焊工', inTitle: true }]);
+  });
+
+  it('recognises near-miss wordings fuzzily, at a discount', () => {
+    const [fuzzy] = recognizer.recognize('会钨极氩弧焊接').skills;
+    expect(fuzzy?.name).toBe('钨极氩弧焊');
+  });
+
+  it('finds nothing in text without skills', () => {
+    expect(recognizer.recognize('今天天气很好')).toEqual({ skills: [], occupations: [] });
+  });
+});
+
+describe('text helpers', () => {
+  it('normalises full-width and case', () => expect(normalizeText('ＰＬＣ Plc')).toBe('plc plc'));
+  it('computes bigram Dice', () => {
+    expect(dice('氩弧焊接', '氩弧焊')).toBeCloseTo(0.8, 5);
+    expect(dice('ab', 'cd')).toBe(0);
+  });
+});

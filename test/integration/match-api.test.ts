@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { CandidatesResponse, ClassifyResponse, PathwaysResponse } from '@talentmap/core';
+import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
+import { buildTestApp } from '../support/app.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database.client);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+const post = async <T>(url: string, body: unknown) => {
+  const res = await app.inject({ method: 'POST', url, payload: body as object });
+  return { status: res.statusCode, body: res.json() as T, raw: res.body };
+};
+type ApiError = { error: { code: string; message: string } };
+
+describe(`classification on ${testDriver}`, () => {
+  it('reads advert language where the official name is absent', async () => {
+    const weld = await post<ClassifyResponse>('/api/occupations/classify', { text: '招聘二保焊技工 月薪8-12K\n会看图纸，有焊工证，包吃住' });
+    expect(weld.status).toBe(200);
+    expect(weld.body.results[0]).toMatchObject({ code: '6-18-02-04', name: '焊工' });
+    expect(weld.body.results.length).toBeLessThanOrEqual(5);
+    expect(weld.body.recognizedSkills.map((s) => s.name)).toContain('熔化极气体保护焊');
+    const rider = await post<ClassifyResponse>('/api/occupations/classify', { text: '急招外卖骑手 日结 多劳多得' });
+    expect(rider.body.results[0]?.name).toBe('网约配送员');
+  });
+
+  it('returns an empty result with a reason for text without skills', async () => {
+    const { status, body } = await post<ClassifyResponse>('/api/occupations/classify', { text: '今天天气很好，我们去公园散步' });
+    expect(status).toBe(200);
+    expect(body.results).toEqual([]);
+    expect(body.reason).toMatch(/no recognisable skill/);
+  });
+
+  it('rejects empty, oversized and malformed input with a 400 naming the field', async () => {
+    const empty = await post<ApiError>('/api/occupations/classify', { text: '   ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('text');
+    const big = await post<ApiError>('/api/occupations/classify', { text: '焊'.repeat(20_001) });
+    expect(big.status).toBe(400);
+    expect(big.body.error.message).toContain('text');
+    const malformed = await app.inject({ method: 'POST', url: '/api/occupations/classify', headers: { 'content-type': 'application/json' }, payload: '{"text": "焊工' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.message).toContain('body');
+  });
+});
+
+describe(`talent for a vacancy on ${testDriver}`, () => {
+  it('ranks pseudonymous, explained candidates that pass the filters', async () => {
+    const { status, body, raw } = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '6-18-02-04', minGrade: 3, limit: 10 });
+    expect(status).toBe(200);
+    expect(body.synthetic).toBe(true);
+    expect(body.results).toHaveLength(10);
+    expect(body.query.occupation?.name).toBe('焊工');
+    const scores = body.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const r of body.results) {
+      expect(r.talentId).toMatch(/^T[0-9A-Z]{7}$/);
+      expect(r.grade).toBeGreaterThanOrEqual(3);
+      expect(r.regionCode).toMatch(/^32\d{4}$/);
+      expect(Object.keys(r.breakdown).sort()).toEqual(['availability', 'coverage', 'distance', 'grade', 'similarity']);
+      expect(r.matchedSkills.length + r.missingSkills.length).toBeGreaterThan(0);
+      for (const key of ['fullName', 'phone', 'idNumber', 'name', 'lng', 'lat']) expect(r).not.toHaveProperty(key);
+    }
+    // None of the returned talents' personal fields appears anywhere in the response.
+    const identities = await database.client.rows<{ phone: string; id_number: string; full_name: string }>(sql`
+      select phone, id_number, full_name from talent_identities i join talents t on t.id = i.talent_id
+      where t.pseudonym in ${body.results.map((r) => r.talentId)}`);
+    expect(identities).toHaveLength(10);
+    for (const i of identities) {
+      expect(raw).not.toContain(i.phone);
+      expect(raw).not.toContain(i.id_number);
+    }
+  });
+
+  it('understands a free-text vacancy', async () => {
+    const { body } = await post<CandidatesResponse>('/api/match/candidates', { text: '招聘二保焊技工，会氩弧焊优先', limit: 5 });
+    expect(body.query.occupation?.code).toBe('6-18-02-04');
+    expect(body.results).toHaveLength(5);
+    expect(body.results[0]?.matchedSkills).toContain('熔化极气体保护焊');
+  });
+
+  it('still returns `limit` rows under a selective region filter when enough qualify', async () => {
+    const [row] = await database.client.rows<{ n: number }>(sql`
+      select count(*)::int as n from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' and t.grade >= 2`);
+    expect(row?.n).toBeGreaterThan(20);
+    const { body } = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '4-10-01-05', regionCode: '320500', minGrade: 2, limit: 20 });
+    expect(body.results).toHaveLength(20);
+    expect(body.results.every((r) => r.regionCode.startsWith('3205'))).toBe(true);
+  });
+
+  it('keeps to a radius and reports distances', async () => {
+    const { body } = await post<CandidatesResponse>('/api/match/candidates', { skills: ['PLC', '二保焊'], near: { lng: 120.3, lat: 31.57, radiusKm: 30 }, limit: 15 });
+    expect(body.results.length).toBeGreaterThan(0);
+    for (const r of body.results) expect(r.distanceKm).toBeLessThanOrEqual(30);
+  });
+
+  it('finds mostly the same top ten by HNSW as by an exact scan', async () => {
+    const request = { occupationCode: '6-31-01-03', limit: 10 };
+    const hnsw = await post<CandidatesResponse>('/api/match/candidates', request);
+    const exact = await post<CandidatesResponse>('/api/match/candidates', { ...request, strategy: 'exact' });
+    const exactIds = new Set(exact.body.results.map((r) => r.talentId));
+    expect(hnsw.body.results.filter((r) => exactIds.has(r.talentId)).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('says why when nothing is recognised', async () => {
+    const { status, body } = await post<CandidatesResponse>('/api/match/candidates', { text: '今天天气很好' });
+    expect(status).toBe(200);
+    expect(body.results).toEqual([]);
+    expect(body.reason).toBeDefined();
+  });
+
+  it.each([
+    [{ occupationCode: '6-18-02-04', near: { lng: 120, lat: 31, radiusKm: 0 } }, 'near.radiusKm'],
+    [{ occupationCode: '6-18-02-04', near: { lng: 120, lat: 31, radiusKm: 100_000 } }, 'near.radiusKm'],
+    [{ occupationCode: '6-18-02-04', limit: 101 }, 'limit'],
+    [{ occupationCode: '6-18-02-04', limit: 0 }, 'limit'],
+    [{ occupationCode: '9-99-99-99' }, 'occupationCode'],
+    [{ occupationCode: 'welder' }, 'occupationCode'],
+    [{ skills: ['不存在的技能'] }, 'skills'],
+    [{ minGrade: 4 }, 'occupationCode'],
+    [{ occupationCode: '6-18-02-04', regionCode: '999999' }, 'regionCode'],
+  ])('rejects %j with a 400 naming %s', async (body, field) => {
+    const res = await post<ApiError>('/api/match/candidates', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+    expect(res.body.error.message).toContain(field);
+  });
+});
+
+describe(`programs, pathways and related occupations on ${testDriver}`, () => {
+  it('ranks programs by how much of an occupation gap they close', async () => {
+    const { status, body } = await post<{ gap: { name: string }[]; results: { coverage: number; score: number; coversSkills: string[] }[] }>('/api/match/programs', {
+      occupationCode: '6-31-01-03',
+      limit: 5,
+    });
+    expect(status).toBe(200);
+    expect(body.gap.length).toBeGreaterThan(0);
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results[0]?.coverage).toBeGreaterThan(0);
+    expect(body.results[0]?.coversSkills.length).toBeGreaterThan(0);
+    const scores = body.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("closes a talent's own gap: skills the talent has are not in it", async () => {
+    const [talent] = await database.client.rows<{ pseudonym: string; skills: { skillId: number }[] }>(sql`
+      select pseudonym, skills from talents where jsonb_array_length(skills) >= 3 order by id limit 1`);
+    const { body } = await post<{ gap: { name: string }[] }>('/api/match/programs', { talentId: talent!.pseudonym, occupationCode: '6-18-02-04' });
+    const owned = await database.client.rows<{ name: string }>(sql`select name from skills where id in ${talent!.skills.map((s) => s.skillId)}`);
+    for (const o of owned) expect(body.gap.map((g) => g.name)).not.toContain(o.name);
+  });
+
+  it('rejects a talent without a target occupation and answers 404 for an unknown talent', async () => {
+    const missingTarget = await post<ApiError>('/api/match/programs', { talentId: 'T0000000' });
+    expect(missingTarget.status).toBe(400);
+    const unknown = await post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it("shows a worker's pathways with gaps and programs", async () => {
+    const [talent] = await database.client.rows<{ pseudonym: string }>(sql`select pseudonym from talents order by id limit 1`);
+    const res = await app.inject({ method: 'GET', url: `/api/talents/${talent!.pseudonym}/pathways` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as PathwaysResponse;
+    expect(body.pathways.length).toBeGreaterThan(0);
+    for (const p of body.pathways) expect(p.similarity).toBeGreaterThan(0);
+    expect((await app.inject({ method: 'GET', url: '/api/talents/TZZZZZZZ/pathways' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/api/talents/1/pathways' })).statusCode).toBe(400);
+  });
+
+  it('lists related occupations with shared and differing skills', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/occupations/6-18-02-04/related?limit=5' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: { code: string; sharedSkills: string[]; differingSkills: string[] }[] };
+    expect(body.items).toHaveLength(5);
+    expect(body.items.some((i) => i.sharedSkills.length > 0)).toBe(true);
+    expect(body.items.map((i) => i.code)).not.toContain('6-18-02-04');
+    expect((await app.inject({ method: 'GET', url: '/api/occupations/9-99-99-99/related' })).statusCode).toBe(404);
+  });
+
+  it('learns a skill space where 二保焊 sits near 氩弧焊 and 示教编程 near 离线编程', () => {
+    const id = (term: string) => app.matcher.recognizer.recognize(term).skills[0]!.skillId;
+    const near = (a: string, b: string) => app.matcher.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
+    expect(app.matcher.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
+    expect(near('示教编程', '机器人离线编程')).toBe(true);
+    expect(app.matcher.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);
+  });
+});
