@@ -1,0 +1,81 @@
+/**
+ * `pnpm bench:match` — latency of POST /api/match/candidates over HTTP (autocannon), HNSW
+ * against the exact-scan baseline in the same run, plus sustained throughput.
+ * DATABASE_URL set: that (seeded) PostgreSQL, e.g. 1,000,000 talents from
+ *   `pnpm seed --talents 1000000 --reset`; unset: a PGlite seeded at the demo scale.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { Rng } from '@talentmap/core';
+import { createClient } from '@talentmap/db';
+import { ensureSeeded, scaleFor, DEFAULT_TALENTS } from '@talentmap/seed';
+import { buildApp } from '@talentmap/server';
+import { loadAdverts } from '../eval/classification.js';
+import { load } from './http-load.js';
+
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const dataDir = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'talentmap-bench-'));
+const client = await createClient(databaseUrl ? { databaseUrl, maxConnections: 16 } : { dataDir: dataDir as string });
+
+try {
+  await client.migrate();
+  await ensureSeeded(client, { scale: scaleFor(DEFAULT_TALENTS) });
+  const [counts] = await client.rows<{ talents: number; index_bytes: number; table_bytes: number }>(sql`
+    select (select count(*)::int from talents) as talents,
+           pg_relation_size('talents_embedding_hnsw')::float8 as index_bytes,
+           pg_total_relation_size('talents')::float8 as table_bytes`);
+  const app = await buildApp({ client, serveWeb: false, config: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/match/candidates`;
+
+  // 240 varied queries: occupation codes, free-text adverts and skill lists, a third
+  // filtered by city or district, a third by radius, half with a minimum grade.
+  const rng = new Rng(7);
+  const occupations = await client.rows<{ code: string }>(sql`select code from occupations order by code`);
+  const regions = await client.rows<{ code: string; lng: number; lat: number }>(sql`
+    select code, centroid_lng as lng, centroid_lat as lat from regions where level <> 'province' order by code`);
+  const adverts = loadAdverts();
+  const bodies = Array.from({ length: 240 }, (_, i) => {
+    const kind = i % 3;
+    const demand = kind === 0 ? { occupationCode: rng.pick(occupations).code } : kind === 1 ? { text: rng.pick(adverts).text } : { occupationCode: rng.pick(occupations).code, skills: ['安全生产规范'] };
+    const place = rng.pick(regions);
+    const filter = i % 3 === 0 ? { regionCode: place.code } : i % 3 === 1 ? { near: { lng: place.lng, lat: place.lat, radiusKm: rng.pick([20, 30, 50, 80]) } } : {};
+    return { ...demand, ...filter, ...(rng.chance(0.5) ? { minGrade: rng.int(2, 5) } : {}), limit: 20 };
+  });
+
+  process.stderr.write(`warming up (${counts?.talents} talents)…\n`);
+  await load(url, bodies, { connections: 2, amount: 240 });
+  process.stderr.write('HNSW latency…\n');
+  const hnsw = await load(url, bodies, { connections: 4, durationSeconds: seconds });
+  process.stderr.write('exact-scan baseline…\n');
+  const exact = await load(url, bodies.map((b) => ({ ...b, strategy: 'exact' })), { connections: 4, durationSeconds: seconds });
+  process.stderr.write('sustained throughput…\n');
+  const sustained = await load(url, bodies, { connections: 16, durationSeconds: seconds });
+  await app.close();
+
+  console.log(
+    JSON.stringify(
+      {
+        database: client.driver,
+        talents: counts?.talents,
+        hnswIndexMB: Math.round((counts?.index_bytes ?? 0) / 1048576),
+        talentsTableMB: Math.round((counts?.table_bytes ?? 0) / 1048576),
+        queries: bodies.length,
+        hnsw: { connections: 4, ...hnsw },
+        exactScan: { connections: 4, ...exact },
+        ratio: { p50: Math.round((exact.latencyMs.p50 / hnsw.latencyMs.p50) * 10) / 10, p95: Math.round((exact.latencyMs.p95 / hnsw.latencyMs.p95) * 10) / 10 },
+        sustained: { connections: 16, ...sustained },
+        serverRssMB: Math.round(process.memoryUsage().rss / 1048576),
+      },
+      null,
+      2,
+    ),
+  );
+} finally {
+  await client.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
