@@ -1,4 +1,4 @@
-import type { DbClient } from '@talentmap/db';
+import { ShortageRepository, type DbClient } from '@talentmap/db';
 import type { Progress } from './demo/load-demo.js';
 import { fillEmbeddings } from './embeddings.js';
 
@@ -7,7 +7,10 @@ import { fillEmbeddings } from './embeddings.js';
  * tables and writes what the API serves from. Steps run in order; each reports progress.
  */
 export async function afterLoad(client: DbClient, onProgress: (p: Progress) => void = () => {}): Promise<void> {
-  const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [{ stage: 'skill vectors', run: (c) => fillEmbeddings(c) }];
+  const steps: { stage: string; run: (client: DbClient) => Promise<void> }[] = [
+    { stage: 'skill vectors', run: (c) => fillEmbeddings(c) },
+    { stage: 'shortage rollups', run: async (c) => void (await new ShortageRepository(c).refresh()) },
+  ];
   for (const step of steps) {
     onProgress({ stage: step.stage, done: 0, total: 1 });
     await step.run(client);

@@ -9,6 +9,7 @@ import database, { type DatabaseOptions } from './plugins/app/database.js';
 import matcher from './plugins/app/matcher.js';
 import health from './routes/api/health.js';
 import reference from './routes/api/reference.js';
+import shortage from './routes/api/shortage.js';
 import match from './routes/api/match.js';
 
 export interface AppOptions extends DatabaseOptions {
@@ -41,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       await api.register(health);
       await api.register(reference);
+      await api.register(shortage);
       await api.register(match);
     },
     { prefix: '/api' },

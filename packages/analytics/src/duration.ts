@@ -21,26 +21,36 @@ export interface MedianDuration {
  * before a censoring, the usual convention. Null when there are no postings.
  */
 export function medianDuration(observations: readonly DurationObservation[]): MedianDuration | null {
-  const byDay = new Map<number, { filled: number; open: number }>();
   let atRisk = 0;
-  for (const o of observations) {
-    if (o.count <= 0) continue;
-    const slot = byDay.get(o.days) ?? { filled: 0, open: 0 };
-    if (o.open) slot.open += o.count;
-    else slot.filled += o.count;
-    byDay.set(o.days, slot);
-    atRisk += o.count;
-  }
+  for (const o of observations) if (o.count > 0) atRisk += o.count;
   if (atRisk === 0) return null;
-  const days = [...byDay.keys()].sort((a, b) => a - b);
+  // By duration, fills before censorings at the same duration; callers that build large
+  // inputs in that order (the slice builder) skip the sort.
+  const sorted = isOrdered(observations) ? observations : [...observations].sort((a, b) => a.days - b.days || Number(a.open) - Number(b.open));
   let survival = 1;
-  for (const day of days) {
-    const { filled, open } = byDay.get(day) as { filled: number; open: number };
+  for (let i = 0; i < sorted.length; ) {
+    const day = (sorted[i] as DurationObservation).days;
+    let filled = 0;
+    let open = 0;
+    for (; i < sorted.length && (sorted[i] as DurationObservation).days === day; i++) {
+      const o = sorted[i] as DurationObservation;
+      if (o.open) open += o.count;
+      else filled += o.count;
+    }
     if (filled > 0) {
       survival *= 1 - filled / atRisk;
       if (survival <= 0.5 + 1e-12) return { days: day, reached: true };
     }
     atRisk -= filled + open;
   }
-  return { days: days[days.length - 1] as number, reached: false };
+  return { days: (sorted[sorted.length - 1] as DurationObservation).days, reached: false };
+}
+
+function isOrdered(observations: readonly DurationObservation[]): boolean {
+  for (let i = 1; i < observations.length; i++) {
+    const a = observations[i - 1] as DurationObservation;
+    const b = observations[i] as DurationObservation;
+    if (a.days > b.days || (a.days === b.days && a.open && !b.open)) return false;
+  }
+  return true;
 }

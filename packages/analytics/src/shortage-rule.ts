@@ -33,6 +33,11 @@ export const SHORTAGE_RULE = {
   watch: 1.5,
   /** A bottleneck also needs demand at or above supply: long vacancies alone can be a mismatch. */
   bottleneckMinRatio: 1.0,
+  /**
+   * The catalogue lists a slice only with at least this many vacancies in the year: below it a
+   * single employer's posting decides the verdict (the same 5 the product uses to suppress cells).
+   */
+  catalogueMinVacancies: 5,
 } as const;
 
 export type ShortageStatus = 'bottleneck' | 'watch' | 'none' | 'insufficient';
@@ -82,7 +87,12 @@ export function shortageScore(m: ShortageMeasures): ShortageScore {
   const scored = Object.values(points).filter((p): p is number => p !== null);
   if (scored.length < SHORTAGE_RULE.minIndicators) return { ratio, points, score: null, status: 'insufficient' };
   const score = scored.reduce((a, b) => a + b, 0) / scored.length;
-  const status: ShortageStatus =
-    score >= SHORTAGE_RULE.bottleneck && ratio >= SHORTAGE_RULE.bottleneckMinRatio ? 'bottleneck' : score >= SHORTAGE_RULE.watch ? 'watch' : 'none';
-  return { ratio, points, score, status };
+  return { ratio, points, score, status: shortageStatus(score, ratio) };
+}
+
+/** The verdict for a score (also for chain views, whose score is a weighted mean of occupations'). */
+export function shortageStatus(score: number | null, ratio: number): ShortageStatus {
+  if (score === null) return 'insufficient';
+  if (score >= SHORTAGE_RULE.bottleneck && ratio >= SHORTAGE_RULE.bottleneckMinRatio) return 'bottleneck';
+  return score >= SHORTAGE_RULE.watch ? 'watch' : 'none';
 }

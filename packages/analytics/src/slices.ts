@@ -1,6 +1,6 @@
 import { medianDuration, type DurationObservation } from './duration.js';
 import { growthRate } from './ratio.js';
-import { quarterIndex, quarterRange, shiftQuarter, yearOf, type Quarter } from './quarter.js';
+import { quarterIndex, quarterRange, yearOf, type Quarter } from './quarter.js';
 import { shortageScore, type IndicatorPoints, type ShortageStatus } from './shortage-rule.js';
 
 /** `*` in occupationCode and 0 in grade mean "all occupations" and "all grades". */
@@ -88,6 +88,9 @@ interface Flow {
   regionCode: string;
   occupationCode: string;
   grade: number;
+  periodId: number;
+  regionId: number;
+  occupationId: number;
   vacancies: number;
   postings: number;
   wageSum: number;
@@ -95,8 +98,41 @@ interface Flow {
   durations: DurationObservation[];
 }
 
-const key = (period: string, region: string, occupation: string, grade: number) => `${period}|${region}|${occupation}|${grade}`;
+/**
+ * Dense numeric keys for region × occupation × grade, one map per period. String keys made
+ * the build several times slower at a million talents (10⁶ slices, 2·10⁷ lookups); keys stay
+ * small integers (below 2³⁰) so that V8 hashes them without boxing.
+ */
+class Codes {
+  private readonly ids = new Map<string, number>();
+  id(code: string): number {
+    let id = this.ids.get(code);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(code, id);
+    }
+    return id;
+  }
+}
 const stockKey = (region: string, occupation: string, grade: number) => `${region}|${occupation}|${grade}`;
+class FlowIndex {
+  private readonly byPeriod: Map<number, Flow>[];
+  constructor(periods: number) {
+    this.byPeriod = Array.from({ length: periods }, () => new Map<number, Flow>());
+  }
+  private static key(region: number, occupation: number, grade: number) {
+    return (region * 8192 + occupation) * 16 + grade;
+  }
+  get(period: number, region: number, occupation: number, grade: number): Flow | undefined {
+    return this.byPeriod[period]?.get(FlowIndex.key(region, occupation, grade));
+  }
+  set(flow: Flow): void {
+    this.byPeriod[flow.periodId]?.set(FlowIndex.key(flow.regionId, flow.occupationId, flow.grade), flow);
+  }
+  *values(): Generator<Flow> {
+    for (const map of this.byPeriod) yield* map.values();
+  }
+}
 
 /**
  * Every slice the shortage API serves, scored by the composite rule. Flows (vacancies,
@@ -108,25 +144,43 @@ const stockKey = (region: string, occupation: string, grade: number) => `${regio
 export function buildShortageSlices(facts: ShortageFacts): ShortageSlice[] {
   const quarters = dataQuarters(facts.cells);
   if (quarters.length === 0) return [];
-  const firstIndex = quarterIndex(quarters[0] as Quarter);
-  const quartersByYear = new Map<string, Quarter[]>();
-  for (const q of quarters) quartersByYear.set(yearOf(q), [...(quartersByYear.get(yearOf(q)) ?? []), q]);
+  // Period ids: quarters of the window 0..n−1 in order (so a year earlier is id − 4), then years.
+  const years = [...new Set(quarters.map(yearOf))];
+  const periods = [...quarters, ...years];
+  const periodId = new Map(periods.map((p, i) => [p, i]));
+  const quartersOfYear = (year: string) => quarters.flatMap((q, i) => (yearOf(q) === year ? [i] : []));
+  /** Quarter ids a period covers, and those of them with a year-earlier quarter in the window. */
+  const covered = periods.map((p, i) => (i < quarters.length ? [i] : quartersOfYear(p)));
+  const comparable = covered.map((ids) => ids.filter((i) => i >= 4));
 
-  const flows = new Map<string, Flow>();
+  const regions = new Codes();
+  const occupations = new Codes();
+  const province = regions.id(facts.provinceCode);
+  const allOccupations = occupations.id(ALL_OCCUPATIONS);
+
+  const flows = new FlowIndex(periods.length);
+  // A cell's 24 flows are found once and reused by its duration facts.
+  const targetsByCell = new Map<string, Flow[]>();
   const targets = (f: Place & { quarter: Quarter; occupationCode: string; grade: number }) => {
+    const quarter = periodId.get(f.quarter) as number;
+    const district = regions.id(f.districtCode);
+    const occupation = occupations.id(f.occupationCode);
+    const cellKey = `${quarter}|${district}|${occupation}|${f.grade}`;
+    const cached = targetsByCell.get(cellKey);
+    if (cached) return cached;
     const out: Flow[] = [];
-    for (const period of [f.quarter, yearOf(f.quarter)])
-      for (const [level, regionCode] of [['district', f.districtCode], ['city', f.cityCode], ['province', facts.provinceCode]] as const)
-        for (const occupationCode of [f.occupationCode, ALL_OCCUPATIONS])
+    for (const p of [quarter, periodId.get(yearOf(f.quarter)) as number])
+      for (const [level, regionCode, r] of [['district', f.districtCode, district], ['city', f.cityCode, regions.id(f.cityCode)], ['province', facts.provinceCode, province]] as const)
+        for (const [occupationCode, o] of [[f.occupationCode, occupation], [ALL_OCCUPATIONS, allOccupations]] as const)
           for (const grade of [f.grade, ALL_GRADES]) {
-            const k = key(period, regionCode, occupationCode, grade);
-            let flow = flows.get(k);
+            let flow = flows.get(p, r, o, grade);
             if (!flow) {
-              flow = { period, level, regionCode, occupationCode, grade, vacancies: 0, postings: 0, wageSum: 0, seekers: 0, durations: [] };
-              flows.set(k, flow);
+              flow = { period: periods[p] as string, level, regionCode, occupationCode, grade, periodId: p, regionId: r, occupationId: o, vacancies: 0, postings: 0, wageSum: 0, seekers: 0, durations: [] };
+              flows.set(flow);
             }
             out.push(flow);
           }
+    targetsByCell.set(cellKey, out);
     return out;
   };
   for (const c of facts.cells)
@@ -136,7 +190,9 @@ export function buildShortageSlices(facts: ShortageFacts): ShortageSlice[] {
       flow.wageSum += c.wageSum;
       flow.seekers += c.seekers;
     }
-  for (const d of facts.durations) for (const flow of targets(d)) flow.durations.push(d);
+  // Pushed in duration order, every flow's observations arrive sorted for the median.
+  const byDuration = [...facts.durations].sort((a, b) => a.days - b.days || Number(a.open) - Number(b.open));
+  for (const d of byDuration) for (const flow of targets(d)) flow.durations.push(d);
 
   const talents = sumStock(facts, facts.supply, (s) => [s.occupationCode, s.grade], (s) => s.talents);
   const capacity = sumStock(facts, facts.training, (s) => [s.occupationCode, ALL_GRADES], (s) => s.capacity);
@@ -147,16 +203,11 @@ export function buildShortageSlices(facts: ShortageFacts): ShortageSlice[] {
     return medians.get(flow) ?? null;
   };
 
-  /** The quarters a period covers that have a year-earlier quarter in the data (for growth). */
-  const comparable = new Map<string, Quarter[]>();
-  for (const q of quarters) comparable.set(q, quarterIndex(q) - 4 >= firstIndex ? [q] : []);
-  for (const [year, qs] of quartersByYear) comparable.set(year, qs.filter((q) => quarterIndex(q) - 4 >= firstIndex));
-
-  const sumOver = (qs: Quarter[], flow: Flow, shift: number) => {
+  const sumOver = (quarterIds: number[], flow: Flow, shift: number) => {
     let vacancies = 0;
     let wageSum = 0;
-    for (const q of qs) {
-      const f = flows.get(key(shiftQuarter(q, shift), flow.regionCode, flow.occupationCode, flow.grade));
+    for (const q of quarterIds) {
+      const f = flows.get(q + shift, flow.regionId, flow.occupationId, flow.grade);
       vacancies += f?.vacancies ?? 0;
       wageSum += f?.wageSum ?? 0;
     }
@@ -166,9 +217,9 @@ export function buildShortageSlices(facts: ShortageFacts): ShortageSlice[] {
   const slices: ShortageSlice[] = [];
   for (const flow of flows.values()) {
     const median = medianOf(flow);
-    const reference = flows.get(key(flow.period, facts.provinceCode, ALL_OCCUPATIONS, ALL_GRADES));
+    const reference = flows.get(flow.periodId, province, allOccupations, ALL_GRADES);
     const referenceMedian = reference ? medianOf(reference) : null;
-    const qs = comparable.get(flow.period) ?? [];
+    const qs = comparable[flow.periodId] as number[];
     const now = sumOver(qs, flow, 0);
     const before = sumOver(qs, flow, -4);
     const wageNow = now.vacancies > 0 ? now.wageSum / now.vacancies : null;
@@ -178,9 +229,8 @@ export function buildShortageSlices(facts: ShortageFacts): ShortageSlice[] {
 
     // Training capacity is per occupation (programs teach an occupation, not a grade), so the
     // pipeline compares it with the occupation's vacancies at all grades, annualised.
-    const occupationFlow = flows.get(key(flow.period, flow.regionCode, flow.occupationCode, ALL_GRADES));
-    const periodQuarters = quartersByYear.get(flow.period)?.length ?? 1;
-    const annualVacancies = ((occupationFlow?.vacancies ?? 0) * 4) / periodQuarters;
+    const occupationFlow = flows.get(flow.periodId, flow.regionId, flow.occupationId, ALL_GRADES);
+    const annualVacancies = ((occupationFlow?.vacancies ?? 0) * 4) / (covered[flow.periodId] as number[]).length;
     const trainingCapacity = capacity.get(stockKey(flow.regionCode, flow.occupationCode, ALL_GRADES)) ?? 0;
     const pipelineCoverage = annualVacancies > 0 ? trainingCapacity / annualVacancies : null;
 

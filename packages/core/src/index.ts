@@ -3,3 +3,4 @@ export * from './reference.schema.js';
 export * from './api.schema.js';
 export * from './rng.js';
 export * from './match.schema.js';
+export * from './shortage.schema.js';

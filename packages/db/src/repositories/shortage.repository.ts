@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { asc, sql, type SQL } from 'drizzle-orm';
 import { PROVINCE_CODE } from '@talentmap/core';
 import {
   ALL_GRADES,
@@ -12,6 +12,7 @@ import {
   type WorkforceCounts,
 } from '@talentmap/analytics';
 import { csvField, type DbClient } from '../client.js';
+import { indicators } from '../schema.js';
 
 export type RollupLevel = 'province' | 'city' | 'district';
 
@@ -112,17 +113,17 @@ export class ShortageRepository {
 
   async refresh(): Promise<RefreshSummary> {
     const started = Date.now();
+    await this.client.rows(sql`truncate shortage_slices, shortage_group_vacancies`);
+    // The group attribution is pure SQL: let the database run it while Node scores the slices.
+    const groups = this.client.rows(this.groupVacanciesInsert()).then(() => this.client.rows(sql`analyze shortage_group_vacancies`));
     const [cells, durations, supply, training] = await Promise.all([this.cellFacts(), this.durationFacts(), this.supplyFacts(), this.trainingFacts()]);
     const slices = buildShortageSlices({ provinceCode: PROVINCE_CODE, cells, durations, supply, training });
-
-    await this.client.rows(sql`truncate shortage_slices, shortage_group_vacancies`);
     for (let i = 0; i < slices.length; i += BATCH) {
       const csv = slices.slice(i, i + BATCH).map((s) => sliceFields(s).map(csvField).join(',')).join('\n');
       await this.client.copyCsv('shortage_slices', SLICE_COLUMNS, `${csv}\n`);
     }
-    await this.client.rows(this.groupVacanciesInsert());
     await this.client.rows(sql`analyze shortage_slices`);
-    await this.client.rows(sql`analyze shortage_group_vacancies`);
+    await groups;
 
     const workforce = supply.reduce<WorkforceCounts>(
       (w, s) => ({ talents: w.talents + s.talents, highSkillTalents: w.highSkillTalents + (s.grade >= 4 ? s.talents : 0) }),
@@ -219,6 +220,11 @@ export class ShortageRepository {
       where region_code = ${PROVINCE_CODE} and occupation_code = ${ALL_OCCUPATIONS} and grade = ${ALL_GRADES} order by period`);
     const periods = rows.map((r) => r.period);
     return { quarters: periods.filter((p) => p.includes('Q')), years: periods.filter((p) => !p.includes('Q')) };
+  }
+
+  async regionName(code: string): Promise<string> {
+    const [row] = await this.client.rows<{ name: string }>(sql`select name from regions where code = ${code}`);
+    return row?.name ?? code;
   }
 
   async groupExists(kind: 'chain' | 'cluster', code: string): Promise<boolean> {
@@ -326,6 +332,11 @@ export class ShortageRepository {
       where co.occupation_code in ${occupations} order by co.weight desc, c.code`);
     for (const r of rows) out.set(r.occupation, [...(out.get(r.occupation) ?? []), { code: r.code, name: r.name }]);
     return out;
+  }
+
+  /** The 专栏1 indicators in plan order, with any value an administrator entered. */
+  async planIndicators() {
+    return this.client.db.select().from(indicators).orderBy(asc(indicators.code));
   }
 
   /** Talent counts recorded at the last refresh (null before any). */

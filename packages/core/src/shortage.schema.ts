@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { GRADE_MAX, GRADE_MIN } from './constants.js';
+import { listOf, occupationCodeSchema, regionCodeSchema } from './reference.schema.js';
+
+export const quarterSchema = z.string().regex(/^\d{4}Q[1-4]$/, 'a quarter like 2026Q3');
+export const yearSchema = z.string().regex(/^\d{4}$/, 'a year like 2026');
+const groupCodeSchema = z.string().trim().min(1).max(16);
+const gradeSchema = z.coerce.number().int().min(GRADE_MIN).max(GRADE_MAX);
+
+export const shortageStatusSchema = z
+  .enum(['bottleneck', 'watch', 'none', 'insufficient'])
+  .describe('bottleneck 紧缺 (score ≥ 2.0 and 求人倍率 ≥ 1), watch 关注 (score ≥ 1.5), none, insufficient (fewer than 3 indicators)');
+
+const ratioSchema = z.number().describe('求人倍率 = vacancies ÷ max(seekers, 1); 0 without vacancies');
+const scoreSchema = z.number().nullable().describe('composite shortage score 0–3 (mean of the indicator points); null when it cannot be scored');
+
+/** Shared by every shortage answer: a filter with no data gives zeros and says so here. */
+const noteSchema = z.string().optional().describe('present when the filters match no data (the figures are zeros), or to qualify a figure');
+
+// ---------------------------------------------------------------- heatmap
+
+export const heatmapQuerySchema = z.object({
+  level: z.enum(['city', 'district']).default('city'),
+  quarter: quarterSchema.optional().describe('default: the latest quarter with data'),
+  chain: groupCodeSchema.optional().describe('vacancies of this chain\'s enterprises in its occupations'),
+  cluster: groupCodeSchema.optional().describe('as chain, for every chain of the cluster'),
+  occupation: occupationCodeSchema.optional(),
+  grade: gradeSchema.optional().describe('新八级工 level 1–8'),
+});
+export type HeatmapQuery = z.infer<typeof heatmapQuerySchema>;
+
+export const topOccupationSchema = z.object({
+  occupationCode: occupationCodeSchema,
+  occupationName: z.string(),
+  vacancies: z.number().int(),
+  seekers: z.number().int(),
+  ratio: ratioSchema,
+  score: scoreSchema,
+});
+
+export const heatmapItemSchema = z.object({
+  regionCode: regionCodeSchema,
+  regionName: z.string(),
+  vacancies: z.number().int(),
+  seekers: z.number().int(),
+  ratio: ratioSchema,
+  score: scoreSchema,
+  status: shortageStatusSchema,
+  topOccupations: z.array(topOccupationSchema),
+});
+
+export const heatmapSchema = z.object({
+  quarter: quarterSchema,
+  level: z.enum(['city', 'district']),
+  synthetic: z.boolean(),
+  items: z.array(heatmapItemSchema),
+  note: noteSchema,
+});
+export type Heatmap = z.infer<typeof heatmapSchema>;
+
+// ---------------------------------------------------------------- time series
+
+export const timeseriesQuerySchema = z.object({
+  region: regionCodeSchema.optional().describe('default: the province'),
+  occupation: occupationCodeSchema.optional(),
+  chain: groupCodeSchema.optional(),
+  cluster: groupCodeSchema.optional(),
+});
+
+export const timeseriesPointSchema = z.object({
+  quarter: quarterSchema,
+  vacancies: z.number().int(),
+  seekers: z.number().int(),
+  ratio: ratioSchema,
+  medianDays: z.number().nullable().describe('Kaplan–Meier median days from posting to fill, open postings censored'),
+  medianReached: z.boolean().nullable().describe('false: over half still open, medianDays is a lower bound'),
+  demandGrowth: z.number().nullable().describe('vacancies, change on the same quarter a year earlier'),
+  wageMean: z.number().nullable().describe('headcount-weighted mean of advertised wage midpoints, 元/月'),
+  wageGrowth: z.number().nullable(),
+  talentsPer10k: z.number().nullable().describe('talents of the slice per 10,000 talents on record in the region'),
+  trainingCapacity: z.number().int().nullable(),
+  pipelineCoverage: z.number().nullable().describe('annual training capacity per annualised vacancy'),
+  score: scoreSchema,
+  status: shortageStatusSchema,
+});
+
+export type TimeseriesPoint = z.infer<typeof timeseriesPointSchema>;
+
+export const timeseriesSchema = z.object({
+  region: regionCodeSchema,
+  occupation: occupationCodeSchema.nullable(),
+  group: z.string().nullable().describe('the chain or cluster code, when one was given'),
+  synthetic: z.boolean(),
+  items: z.array(timeseriesPointSchema),
+  note: noteSchema,
+});
+export type Timeseries = z.infer<typeof timeseriesSchema>;
+
+// ---------------------------------------------------------------- catalogue
+
+export const catalogFormats = ['json', 'csv', 'xlsx'] as const;
+
+export const catalogQuerySchema = z.object({
+  region: regionCodeSchema.optional().describe('scope: the province (default), a city or a district'),
+  chain: groupCodeSchema.optional().describe('only occupations in this chain\'s matrix'),
+  year: yearSchema.optional().describe('default: the latest year with data'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  format: z.enum(catalogFormats).default('json'),
+});
+export type CatalogQuery = z.infer<typeof catalogQuerySchema>;
+
+export const catalogEntrySchema = z.object({
+  rank: z.number().int(),
+  occupationCode: occupationCodeSchema,
+  occupationName: z.string(),
+  grade: z.number().int(),
+  gradeName: z.string(),
+  regionCode: regionCodeSchema,
+  regionName: z.string(),
+  score: z.number(),
+  status: z.enum(['bottleneck', 'watch']),
+  ratio: ratioSchema,
+  vacancies: z.number().int(),
+  seekers: z.number().int(),
+  medianDays: z.number().nullable(),
+  demandGrowth: z.number().nullable(),
+  reasons: z.array(z.string()).describe('the indicators that show signs of shortage'),
+  chains: z.array(z.object({ code: z.string(), name: z.string() })).describe('chains whose occupation matrix lists it, most dependent first'),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+export const catalogSchema = z.object({
+  year: yearSchema,
+  region: z.object({ code: regionCodeSchema, name: z.string() }),
+  rule: z.object({ bottleneck: z.number(), watch: z.number(), minVacancies: z.number().int() }),
+  synthetic: z.boolean(),
+  items: z.array(catalogEntrySchema),
+  total: z.number().int(),
+  note: noteSchema,
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+// ---------------------------------------------------------------- 专栏1 indicators
+
+export const indicatorProgressSchema = z.object({
+  code: z.string(),
+  section: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  baseline2020: z.number().nullable(),
+  target2025: z.number(),
+  attribute: z.string(),
+  source: z.enum(['computed', 'admin-input']).describe('computed from the data, or entered by an administrator'),
+  currentValue: z.number().nullable().describe('null: awaiting an administrator\'s input'),
+  progress: z.number().nullable().describe('(current − baseline) ÷ (target − baseline); current ÷ target without a baseline'),
+  note: z.string().nullable(),
+});
+export type IndicatorProgress = z.infer<typeof indicatorProgressSchema>;
+export const indicatorsSchema = listOf(indicatorProgressSchema);
+
+// ---------------------------------------------------------------- forecast
+
+export const forecastQuerySchema = z.object({
+  region: regionCodeSchema.optional().describe('default: the province'),
+  occupation: occupationCodeSchema.optional().describe('default: all occupations'),
+  horizon: z.coerce.number().int().min(1).max(8).default(4),
+});
+
+const errorSummarySchema = z.object({ mape: z.number().nullable(), mase: z.number().nullable() });
+
+export const forecastSchema = z.object({
+  region: regionCodeSchema,
+  occupation: occupationCodeSchema.nullable(),
+  model: z.object({ name: z.string(), description: z.string() }),
+  history: z.array(z.object({ quarter: quarterSchema, vacancies: z.number().int() })),
+  items: z.array(
+    z.object({ quarter: quarterSchema, vacancies: z.number(), lower80: z.number(), upper80: z.number(), lower95: z.number(), upper95: z.number() }),
+  ),
+  backtest: z.object({
+    heldOutQuarters: z.array(quarterSchema),
+    forecasts: z.number().int(),
+    model: errorSummarySchema,
+    baseline: errorSummarySchema.extend({ name: z.string() }),
+    coverage80: z.number().nullable(),
+  }),
+  synthetic: z.boolean(),
+  note: noteSchema,
+});
+export type Forecast = z.infer<typeof forecastSchema>;
