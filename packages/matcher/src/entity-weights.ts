@@ -11,5 +11,13 @@ export const talentSkillWeights = (skills: readonly { skillId: number; level: nu
 /** Vacancies, occupations and programs carry explicit weights already. */
 export const weightedSkills = (skills: readonly WeightedSkill[]): WeightedSkill[] => skills.map((s) => ({ skillId: s.skillId, weight: s.weight }));
 
-/** pgvector's text form, 4 decimals: ample for cosine ranking and half the bytes of full precision. */
-export const vectorLiteral = (v: readonly number[]) => `[${v.map((x) => x.toFixed(4)).join(',')}]`;
+/**
+ * pgvector's text form at 4 decimals, written as integers with an exponent ("123e-4"):
+ * ample for cosine ranking, and several times faster to format than toFixed, which
+ * dominated the cost of seeding a million talents.
+ */
+export function vectorLiteral(v: readonly number[]): string {
+  const parts = new Array<number>(v.length);
+  for (let i = 0; i < v.length; i++) parts[i] = Math.round((v[i] as number) * 1e4);
+  return `[${parts.join('e-4,')}e-4]`;
+}

@@ -79,3 +79,10 @@ describe('skill gap and programs', () => {
     expect(s.coveredSkillIds).toEqual([3]);
   });
 });
+
+describe('vectorLiteral', () => {
+  it('writes pgvector text at four decimals', async () => {
+    const { vectorLiteral } = await import('./entity-weights.js');
+    expect(vectorLiteral([0.12345, -0.00049, 0])).toBe('[1235e-4,-5e-4,0e-4]');
+  });
+});

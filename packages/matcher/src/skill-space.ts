@@ -116,7 +116,7 @@ export class SkillSpace {
       any = true;
     }
     if (!any || !normalizeInPlace(sum)) return null;
-    return Array.from(sum, (x) => Math.round(x * 1e6) / 1e6);
+    return Array.from(sum);
   }
 
   /** The k skills nearest to a skill (itself excluded). */
