@@ -174,6 +174,10 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
     const body = res.json() as PathwaysResponse;
     expect(body.pathways.length).toBeGreaterThan(0);
     for (const p of body.pathways) expect(p.similarity).toBeGreaterThan(0);
+    // Shortage comes from the rollups; occupations short in the region come first.
+    expect(body.pathways.some((p) => p.shortage !== null)).toBe(true);
+    const short = body.pathways.map((p) => p.shortage?.short ?? false);
+    expect(short).toEqual([...short].sort((a, b) => Number(b) - Number(a)));
     expect((await app.inject({ method: 'GET', url: '/api/talents/TZZZZZZZ/pathways' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/talents/1/pathways' })).statusCode).toBe(400);
   });

@@ -136,7 +136,10 @@ export const programsResponseSchema = z.object({
 export const pathwaySchema = z.object({
   occupation: z.object({ code: z.string(), name: z.string() }),
   similarity: z.number(),
-  shortage: z.object({ score: z.number(), ratio: z.number().nullable() }).nullable(),
+  shortage: z
+    .object({ score: z.number(), ratio: z.number().nullable(), short: z.boolean().describe('bottleneck or watch in the shortage rule') })
+    .nullable()
+    .describe("the occupation's shortage in the talent's city, latest year"),
   sharedSkills: z.array(z.string()),
   missingSkills: z.array(weightedSkillNameSchema),
   programs: z.array(programMatchSchema),

@@ -13,9 +13,6 @@ import {
 } from '@talentmap/matcher';
 import { badRequest, notFound } from '../plugins/external/errors.js';
 
-/** Shortage of an occupation in a region, from the shortage rollups (null where unknown). */
-export type ShortageLookup = (regionCode: string, occupationCodes: string[]) => Promise<Map<string, { score: number; ratio: number | null }>>;
-
 export interface CandidateQuery {
   skills: WeightedSkill[];
   filter: CandidateFilter;
@@ -50,7 +47,6 @@ export class MatchService {
     private readonly regions: Map<string, { name: string; lng: number; lat: number }>,
     private readonly districtsOfCity: Map<string, string[]>,
     private readonly gradeName: Map<number, string>,
-    private readonly shortage: ShortageLookup,
   ) {
     this.skillById = new Map(graph.skills.map((s) => [s.id, { name: s.name, aliases: s.aliases }]));
     this.skillByTerm = new Map();
@@ -58,7 +54,7 @@ export class MatchService {
     this.occupationByCode = new Map(graph.occupations.map((o) => [o.code, o]));
   }
 
-  static async create(client: DbClient, shortage: ShortageLookup = async () => new Map()): Promise<MatchService> {
+  static async create(client: DbClient): Promise<MatchService> {
     const repo = new MatchRepository(client);
     const reference = new ReferenceRepository(client);
     const graph = await repo.skillGraph();
@@ -78,7 +74,6 @@ export class MatchService {
       new Map([...cities, ...districts].map((r) => [r.properties.code, { name: r.properties.name, lng: r.properties.centroid[0], lat: r.properties.centroid[1] }])),
       districtsOfCity,
       new Map(grades.map((g) => [g.level, g.name])),
-      shortage,
     );
   }
 
@@ -251,12 +246,13 @@ export class MatchService {
     if (!talent) throw notFound(`talent ${pseudonym}`);
     const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
     const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
-    const shortage = await this.shortage(talent.regionCode, near.map((o) => o.code));
+    const shortage = await this.repo.shortage(talent.regionCode, near.map((o) => o.code));
+    // Occupations short in the region (bottleneck or watch) first, nearest first; the nearest
+    // others fill in when fewer are short, so a worker always sees somewhere to go.
     const candidates = near
       .filter((o) => o.code !== talent.occupationCode)
       .map((o) => ({ ...o, shortage: shortage.get(o.code) ?? null }))
-      // Closeness matters most; among close occupations, shorter ones first.
-      .sort((a, b) => b.similarity * (1 + (b.shortage?.score ?? 0) / 3) - a.similarity * (1 + (a.shortage?.score ?? 0) / 3))
+      .sort((a, b) => Number(b.shortage?.short ?? false) - Number(a.shortage?.short ?? false) || b.similarity - a.similarity)
       .slice(0, limit);
     const pathways = [];
     for (const o of candidates) {
@@ -264,7 +260,7 @@ export class MatchService {
       pathways.push({
         occupation: { code: o.code, name: o.name },
         similarity: o.similarity,
-        shortage: o.shortage,
+        shortage: o.shortage && { score: o.shortage.score, ratio: o.shortage.ratio, short: o.shortage.short },
         sharedSkills: shared.map((s) => this.skillName(s.skillId)),
         missingSkills: missing.map((s) => ({ name: this.skillName(s.skillId), weight: s.weight })),
         programs: missing.length > 0 ? await this.programsFor(missing, 3, talent) : [],

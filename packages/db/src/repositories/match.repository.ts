@@ -148,6 +148,23 @@ export class MatchRepository {
     return { ...row, id: Number(row.id), vector: row.embedding ? (JSON.parse(row.embedding) as number[]) : null };
   }
 
+  /**
+   * Shortage of occupations in the city around a region, from the shortage rollups (latest
+   * year, all grades): what pathways use to prefer occupations that are short locally.
+   */
+  async shortage(regionCode: string, occupationCodes: string[]): Promise<Map<string, { score: number; ratio: number | null; short: boolean }>> {
+    if (occupationCodes.length === 0) return new Map();
+    const rows = await this.client.rows<{ code: string; score: number; ratio: number; status: string }>(sql`
+      select s.occupation_code as code, s.score, s.ratio, s.status
+      from shortage_slices s
+      where s.period = (select max(period) from shortage_slices where period ~ '^[0-9]{4}$')
+        and s.region_code = (select case when level = 'district' then parent_code else code end from regions where code = ${regionCode})
+        and s.grade = 0 and s.score is not null and s.occupation_code in ${occupationCodes}`);
+    return new Map(
+      rows.map((r) => [r.code, { score: Number(r.score), ratio: Number.isFinite(Number(r.ratio)) ? Number(r.ratio) : null, short: r.status === 'bottleneck' || r.status === 'watch' }]),
+    );
+  }
+
   private withHnsw<T>(query: SQL): Promise<T[]> {
     return this.client.db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
