@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Catalog, Forecast, Heatmap, Timeseries } from '@talentmap/core';
+import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
+import { buildTestApp } from '../support/app.js';
+
+/** The shortage API over the seeded demo dataset: the rollups must agree with the raw tables. */
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database.client);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+const get = async <T>(url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+
+describe(`shortage analytics over the demo data (${testDriver})`, () => {
+  it('rolls up after the seed: the heatmap totals equal the raw vacancies and registrations', async () => {
+    const heatmap = await get<Heatmap>('/api/shortage/heatmap?level=district');
+    expect(heatmap.quarter).toBe('2026Q3');
+    expect(heatmap.synthetic).toBe(true);
+    const [raw] = await database.client.rows<{ vacancies: number; seekers: number }>(sql`select
+      (select coalesce(sum(headcount), 0)::int from vacancies where posted_on between '2026-07-01' and '2026-09-30') as vacancies,
+      (select count(*)::int from job_seekers where registered_on between '2026-07-01' and '2026-09-30') as seekers`);
+    const sum = (key: 'vacancies' | 'seekers') => heatmap.items.reduce((a, i) => a + i[key], 0);
+    expect(sum('vacancies')).toBe(raw?.vacancies);
+    expect(sum('seekers')).toBe(raw?.seekers);
+    expect(heatmap.items.some((i) => i.score !== null && i.topOccupations.length > 0)).toBe(true);
+    const cities = await get<Heatmap>('/api/shortage/heatmap?level=city');
+    expect(cities.items.reduce((a, i) => a + i.vacancies, 0)).toBe(raw?.vacancies);
+  });
+
+  it('serves eight quarters of the province with growth from the second year on', async () => {
+    const series = await get<Timeseries>('/api/shortage/timeseries');
+    expect(series.items).toHaveLength(8);
+    expect(series.items.slice(0, 4).every((p) => p.demandGrowth === null)).toBe(true);
+    expect(series.items.slice(4).every((p) => p.demandGrowth !== null && p.medianDays !== null)).toBe(true);
+    const chain = await get<Timeseries>('/api/shortage/timeseries?chain=CH01');
+    expect(chain.items.some((p) => p.vacancies > 0)).toBe(true);
+    expect(chain.note).toBeDefined();
+  });
+
+  it('ranks the catalogue by status and score', async () => {
+    const catalog = await get<Catalog>('/api/shortage/catalog?limit=20');
+    expect(catalog.year).toBe('2026');
+    for (const [a, b] of catalog.items.slice(1).map((e, i) => [catalog.items[i]!, e] as const)) {
+      if (a.status === b.status) expect(a.score).toBeGreaterThanOrEqual(b.score);
+      else expect(a.status).toBe('bottleneck');
+    }
+    expect(catalog.items.every((e) => e.vacancies >= catalog.rule.minVacancies && e.reasons.length > 0)).toBe(true);
+  });
+
+  it('back-tests the province forecast against seasonal naive', async () => {
+    const forecast = await get<Forecast>('/api/forecast?horizon=4');
+    expect(forecast.items).toHaveLength(4);
+    expect(forecast.backtest.forecasts).toBe(6);
+    expect(forecast.backtest.model.mape).not.toBeNull();
+    expect(forecast.backtest.baseline.mape).not.toBeNull();
+    for (const f of forecast.items) expect(f.lower95 <= f.lower80 && f.lower80 <= f.vacancies && f.vacancies <= f.upper80 && f.upper80 <= f.upper95).toBe(true);
+  });
+});
