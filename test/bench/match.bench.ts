@@ -27,7 +27,7 @@ try {
     select (select count(*)::int from talents) as talents,
            pg_relation_size('talents_embedding_hnsw')::float8 as index_bytes,
            pg_total_relation_size('talents')::float8 as table_bytes`);
-  const app = await buildApp({ client, serveWeb: false, config: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
+  const app = await buildApp({ client, serveWeb: false, config: { LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/match/candidates`;

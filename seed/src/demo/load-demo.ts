@@ -162,8 +162,11 @@ async function loadRows(
     let identitiesCsv = '';
     let truthsCsv = '';
     let seekersCsv = '';
-    for (let id = start; id <= end; id++) {
-      const t = generateTalent(ctx, talentRng, id);
+    // Rows of a batch are written district by district: filtered scans then read runs of
+    // neighbouring pages instead of one page per row.
+    const batch = Array.from({ length: end - start + 1 }, (_, i) => generateTalent(ctx, talentRng, start + i));
+    batch.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.id - b.id);
+    for (const t of batch) {
       talentsCsv += line([t.id, t.pseudonym, t.regionCode, t.lng, t.lat, t.occupationCode, t.grade, pgTextArray(t.certificates), t.skills, t.yearsExperience, t.employmentStatus, t.openToOffers, t.willingRadiusKm, embed(talentSkillWeights(t.skills))]);
       identitiesCsv += line([t.id, t.identity.fullName, t.identity.phone, t.identity.idNumber]);
       truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);

@@ -11,6 +11,7 @@ import {
   type SkillGraph,
   type WeightedSkill,
 } from '@talentmap/matcher';
+import { distanceKm } from '@talentmap/geo';
 import { badRequest, notFound } from '../plugins/external/errors.js';
 
 export interface CandidateQuery {
@@ -22,6 +23,11 @@ export interface CandidateQuery {
   overfetch?: number;
 }
 
+/**
+ * Below this many talents passing the filters, an exact scan through the btree/region
+ * filters is cheaper than walking the HNSW graph past rows the filters reject.
+ */
+const EXACT_BELOW = 15_000;
 /** Rows fetched from the index per result row before re-ranking. */
 const OVERFETCH = { factor: 4, min: 100, max: 400 } as const;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
@@ -44,9 +50,11 @@ export class MatchService {
     readonly recognizer: SkillRecognizer,
     readonly classifier: OccupationClassifier,
     graph: SkillGraph,
-    private readonly regions: Map<string, { name: string; lng: number; lat: number }>,
+    private readonly regions: Map<string, { name: string; lng: number; lat: number; extentKm: number }>,
     private readonly districtsOfCity: Map<string, string[]>,
     private readonly gradeName: Map<number, string>,
+    /** Talents per district and grade (from start-up): sizes a filter before choosing a path. */
+    private readonly distribution: { regionCode: string; grade: number; talents: number }[],
   ) {
     this.skillById = new Map(graph.skills.map((s) => [s.id, { name: s.name, aliases: s.aliases }]));
     this.skillByTerm = new Map();
@@ -59,7 +67,12 @@ export class MatchService {
     const reference = new ReferenceRepository(client);
     const graph = await repo.skillGraph();
     const space = SkillSpace.build(graph);
-    const [cities, districts, grades] = await Promise.all([reference.regions('city'), reference.regions('district'), reference.grades()]);
+    const [cities, districts, grades, distribution] = await Promise.all([
+      reference.regions('city'),
+      reference.regions('district'),
+      reference.grades(),
+      repo.talentDistribution(),
+    ]);
     const districtsOfCity = new Map<string, string[]>();
     for (const d of districts) {
       const parent = d.properties.parentCode as string;
@@ -71,9 +84,15 @@ export class MatchService {
       new SkillRecognizer(graph),
       new OccupationClassifier(graph, space),
       graph,
-      new Map([...cities, ...districts].map((r) => [r.properties.code, { name: r.properties.name, lng: r.properties.centroid[0], lat: r.properties.centroid[1] }])),
+      new Map(
+        [...cities, ...districts].map((r) => {
+          const centroid = r.properties.centroid;
+          return [r.properties.code, { name: r.properties.name, lng: centroid[0], lat: centroid[1], extentKm: extentKm(centroid, r.geometry) }];
+        }),
+      ),
       districtsOfCity,
       new Map(grades.map((g) => [g.level, g.name])),
+      distribution,
     );
   }
 
@@ -142,12 +161,47 @@ export class MatchService {
     throw badRequest(field, `unknown region ${code}`);
   }
 
+  /**
+   * Roughly how many talents pass the filters: districts in the region, or whose centroid
+   * lies within the radius (plus a margin for the district's own extent), at or above the grade.
+   */
+  estimateFiltered(filter: CandidateFilter): number {
+    const regions = filter.regionCodes ? new Set(filter.regionCodes) : null;
+    let n = 0;
+    for (const d of this.distribution) {
+      if (regions && !regions.has(d.regionCode)) continue;
+      if (filter.minGrade !== undefined && d.grade < filter.minGrade) continue;
+      n += d.talents;
+    }
+    return n;
+  }
+
+  /**
+   * A radius becomes the set of districts that can hold a point inside it (centroid within
+   * radius + the district's own extent): an exact superset the region index can use.
+   */
+  withRadiusDistricts(filter: CandidateFilter): CandidateFilter {
+    const near = filter.near;
+    if (!near) return filter;
+    const reachable = [...this.districtsOfCity.values()]
+      .flat()
+      .filter((code) => {
+        const d = this.regions.get(code);
+        return d !== undefined && distanceKm([near.lng, near.lat], [d.lng, d.lat]) <= near.radiusKm + d.extentKm;
+      });
+    const allowed = filter.regionCodes ? reachable.filter((c) => filter.regionCodes?.includes(c)) : reachable;
+    return { ...filter, regionCodes: allowed };
+  }
+
   /** Retrieve, re-rank and explain: the core of /api/match/candidates and the evaluation harness. */
   async findCandidates(query: CandidateQuery) {
     const vector = this.space.embed(query.skills);
     if (!vector) return [];
     const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
-    const rows = await this.repo.candidates(vector, query.filter, fetch, query.strategy);
+    const filter = this.withRadiusDistricts(query.filter);
+    // A selective filter goes straight to the exact path; the caller's 'exact' always does.
+    const strategy = query.strategy === 'hnsw' && this.estimateFiltered(filter) < EXACT_BELOW ? 'exact' : query.strategy;
+    const rows = await this.repo.candidates(vector, filter, fetch, strategy, query.limit);
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
     return rows
       .map((row) => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) }))
@@ -289,4 +343,15 @@ export class MatchService {
       }),
     };
   }
+}
+
+/** The farthest boundary vertex from a region's centroid, in km. */
+function extentKm(centroid: readonly [number, number], geometry: { type: string; coordinates: unknown }): number {
+  let max = 0;
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') max = Math.max(max, distanceKm(centroid, c as [number, number]));
+    else if (Array.isArray(c)) c.forEach(visit);
+  };
+  visit(geometry.coordinates);
+  return max;
 }

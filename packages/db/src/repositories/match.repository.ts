@@ -73,10 +73,14 @@ export class MatchRepository {
    * index scan keeps walking the graph until `limit` rows pass the filters (relaxed order;
    * the caller re-ranks anyway), so filtered queries still return `limit` rows when they exist.
    */
-  async candidates(vector: readonly number[], filter: CandidateFilter, limit: number, strategy: SearchStrategy = 'hnsw'): Promise<CandidateRow[]> {
+  async candidates(vector: readonly number[], filter: CandidateFilter, limit: number, strategy: SearchStrategy = 'hnsw', minRows = limit): Promise<CandidateRow[]> {
+    if (filter.regionCodes?.length === 0) return [];
+    // On the HNSW path the region list is written so the btree cannot serve it ("|| ''"):
+    // otherwise the planner, seeing a long IN list, reads every row of those districts.
+    const region = strategy === 'hnsw' ? sql`(region_code || '')` : sql`region_code`;
     const conditions: SQL[] = [sql`embedding is not null`];
     if (filter.minGrade !== undefined) conditions.push(sql`grade >= ${filter.minGrade}`);
-    if (filter.regionCodes) conditions.push(sql`region_code in ${filter.regionCodes}`);
+    if (filter.regionCodes) conditions.push(sql`${region} in ${filter.regionCodes}`);
     if (filter.availableOnly) conditions.push(sql`open_to_offers`);
     if (filter.near) {
       const { lng, lat, radiusKm } = filter.near;
@@ -87,26 +91,43 @@ export class MatchRepository {
       conditions.push(sql`${haversineKm(lng, lat)} <= ${radiusKm}`);
     }
     const q = vectorParam(vector);
+    // "+ 0" hides the distance from the HNSW index: the exact path sorts every filtered row
+    // (using the btree indexes for the filters) instead of walking the graph.
+    const order = strategy === 'exact' ? sql`(embedding <=> ${q}::vector) + 0` : sql`embedding <=> ${q}::vector`;
     const query = sql`
       select id, pseudonym, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
              open_to_offers as "openToOffers", willing_radius_km as "willingRadiusKm", lng, lat,
              embedding <=> ${q}::vector as distance
       from talents
       where ${sql.join(conditions, sql` and `)}
-      order by embedding <=> ${q}::vector
+      order by ${order}
       limit ${limit}`;
-    return this.client.db.transaction(async (tx) => {
-      if (strategy === 'exact') {
-        // Exact: forbid index scans so the planner sorts every qualifying row by distance.
-        await tx.execute(sql`set local enable_indexscan = off`);
-        await tx.execute(sql`set local enable_bitmapscan = off`);
-      } else {
-        await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
-        await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      }
-      const rows = rowsOf<CandidateRow>(await tx.execute(query));
-      return rows.map((r) => ({ ...r, id: Number(r.id), distance: Number(r.distance) }));
-    });
+    const run = (hnsw: boolean) =>
+      this.client.db.transaction(async (tx) => {
+        // Short OLTP queries: JIT compilation costs more than it saves.
+        await tx.execute(sql`set local jit = off`);
+        if (hnsw) {
+          // The planner underestimates how many rows a radius keeps and would scan the table;
+          // with iterative scans the index is the right path for every filter we allow.
+          await tx.execute(sql`set local enable_seqscan = off`);
+          await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
+          await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+        }
+        const rows = rowsOf<CandidateRow>(await tx.execute(query));
+        return rows.map((r) => ({ ...r, id: Number(r.id), distance: Number(r.distance) }));
+      });
+    if (strategy === 'exact') return run(false);
+    const rows = await run(true);
+    // A selective filter can exhaust the iterative scan's budget before `minRows` rows
+    // qualify; the exact path then finds every one there is.
+    return rows.length < minRows ? this.candidates(vector, filter, limit, 'exact') : rows;
+  }
+
+  /** Talents per district and grade: what the service uses to choose between the index and an exact scan. */
+  async talentDistribution(): Promise<{ regionCode: string; grade: number; talents: number }[]> {
+    const rows = await this.client.rows<{ regionCode: string; grade: number; talents: number }>(sql`
+      select region_code as "regionCode", grade, count(*)::int as talents from talents group by 1, 2`);
+    return rows.map((r) => ({ ...r, grade: Number(r.grade), talents: Number(r.talents) }));
   }
 
   /** Programs nearest to a vector (the skills to close), with their institution. */
