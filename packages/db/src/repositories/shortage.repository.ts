@@ -1,5 +1,5 @@
 import { asc, sql, type SQL } from 'drizzle-orm';
-import { PROVINCE_CODE } from '@talentmap/core';
+import { HIGH_SKILL_MIN_GRADE, PROVINCE_CODE } from '@talentmap/core';
 import {
   ALL_GRADES,
   ALL_OCCUPATIONS,
@@ -72,6 +72,14 @@ export interface SliceFilter {
   group?: string | undefined;
 }
 
+/** What the last refresh recorded in dataset_meta under 'shortage'. */
+interface ShortageMeta {
+  refreshedAt: string;
+  quarters: string[];
+  years: string[];
+  workforce: WorkforceCounts;
+}
+
 export interface RefreshSummary {
   slices: number;
   groupRows: number;
@@ -126,10 +134,17 @@ export class ShortageRepository {
     await groups;
 
     const workforce = supply.reduce<WorkforceCounts>(
-      (w, s) => ({ talents: w.talents + s.talents, highSkillTalents: w.highSkillTalents + (s.grade >= 4 ? s.talents : 0) }),
+      (w, s) => ({ talents: w.talents + s.talents, highSkillTalents: w.highSkillTalents + (s.grade >= HIGH_SKILL_MIN_GRADE ? s.talents : 0) }),
       { talents: 0, highSkillTalents: 0 },
     );
-    await this.client.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify({ refreshedAt: new Date().toISOString(), workforce })}::jsonb)
+    const periods = [...new Set(slices.map((s) => s.period))].sort();
+    const meta: ShortageMeta = {
+      refreshedAt: new Date().toISOString(),
+      quarters: periods.filter((p) => p.includes('Q')),
+      years: periods.filter((p) => !p.includes('Q')),
+      workforce,
+    };
+    await this.client.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify(meta)}::jsonb)
       on conflict (key) do update set value = excluded.value`);
     const [group] = await this.client.rows<{ n: number }>(sql`select count(*)::int as n from shortage_group_vacancies`);
     return { slices: slices.length, groupRows: group?.n ?? 0, seconds: (Date.now() - started) / 1000 };
@@ -213,13 +228,15 @@ export class ShortageRepository {
 
   // ---------------------------------------------------------------- reads
 
-  /** Quarters and years with data, oldest first. */
+  /** Quarters and years with data, oldest first (recorded by the last refresh). */
   async periods(): Promise<{ quarters: string[]; years: string[] }> {
-    const rows = await this.client.rows<{ period: string }>(sql`
-      select period from shortage_slices
-      where region_code = ${PROVINCE_CODE} and occupation_code = ${ALL_OCCUPATIONS} and grade = ${ALL_GRADES} order by period`);
-    const periods = rows.map((r) => r.period);
-    return { quarters: periods.filter((p) => p.includes('Q')), years: periods.filter((p) => !p.includes('Q')) };
+    const meta = await this.meta();
+    return { quarters: meta?.quarters ?? [], years: meta?.years ?? [] };
+  }
+
+  private async meta(): Promise<ShortageMeta | null> {
+    const [row] = await this.client.rows<{ value: ShortageMeta }>(sql`select value from dataset_meta where key = 'shortage'`);
+    return row?.value ?? null;
   }
 
   async regionName(code: string): Promise<string> {
@@ -341,7 +358,6 @@ export class ShortageRepository {
 
   /** Talent counts recorded at the last refresh (null before any). */
   async workforce(): Promise<WorkforceCounts | null> {
-    const [row] = await this.client.rows<{ value: { workforce?: WorkforceCounts } }>(sql`select value from dataset_meta where key = 'shortage'`);
-    return row?.value.workforce ?? null;
+    return (await this.meta())?.workforce ?? null;
   }
 }
