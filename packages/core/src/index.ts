@@ -4,3 +4,4 @@ export * from './api.schema.js';
 export * from './rng.js';
 export * from './match.schema.js';
 export * from './shortage.schema.js';
+export * from './map.schema.js';
