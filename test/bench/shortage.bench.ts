@@ -6,13 +6,16 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/talentmap_bench_shortage pnpm bench:shortage
  * after `pnpm seed --talents 1000000 --reset` into that database; unset: a PGlite at demo scale.
  * BENCH_SECONDS (default 10) per endpoint; BENCH_REFRESH=0 skips the refresh timing.
+ * Also reports the forecast back-test (rolling origin, horizon 4) for the province total and
+ * pooled over every occupation's provincial series, against seasonal naive.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql, type SQL } from 'drizzle-orm';
-import { Rng } from '@talentmap/core';
+import { PROVINCE_CODE, Rng } from '@talentmap/core';
+import { backtestDemand, quarterRange, type Quarter } from '@talentmap/analytics';
 import { createClient, ShortageRepository, type DbClient } from '@talentmap/db';
 import { DEFAULT_TALENTS, ensureSeeded, scaleFor } from '@talentmap/seed';
 import { buildApp } from '@talentmap/server';
@@ -57,6 +60,32 @@ async function loadQueries(db: DbClient, queries: SQL[], budgetSeconds: number) 
     }),
   );
   return { latencyMs: percentiles(latencies) };
+}
+
+/** Back-test of the demand forecast on the province total and on each occupation's provincial series. */
+async function forecastBacktest(db: DbClient) {
+  const repo = new ShortageRepository(db);
+  const { quarters } = await repo.periods();
+  const window = quarterRange(quarters[0] as Quarter, quarters[quarters.length - 1] as Quarter);
+  const series = async (occupation?: string) => {
+    const rows = new Map((await repo.series(PROVINCE_CODE, occupation)).map((r) => [r.period, r.vacancies]));
+    return window.map((quarter) => ({ quarter, value: rows.get(quarter) ?? 0 }));
+  };
+  const total = backtestDemand(await series(), 4);
+  const codes = (await db.rows<{ code: string }>(sql`select code from occupations order by code`)).map((r) => r.code);
+  const perOccupation = await Promise.all(codes.map(async (code) => backtestDemand(await series(code), 4)));
+  const mean = (xs: (number | null)[]) => {
+    const ok = xs.filter((x): x is number => x !== null);
+    return ok.length ? Math.round((ok.reduce((a, b) => a + b, 0) / ok.length) * 1000) / 1000 : null;
+  };
+  const summarise = (runs: ReturnType<typeof backtestDemand>[]) => ({
+    series: runs.length,
+    forecasts: runs.reduce((a, r) => a + r.forecasts, 0),
+    model: { mape: mean(runs.map((r) => r.model.mape)), mase: mean(runs.map((r) => r.model.mase)) },
+    seasonalNaive: { mape: mean(runs.map((r) => r.baseline.mape)), mase: mean(runs.map((r) => r.baseline.mase)) },
+    coverage80: mean(runs.map((r) => r.coverage80)),
+  });
+  return { heldOutQuarters: total.heldOutQuarters, provinceTotal: summarise([total]), occupations: summarise(perOccupation.filter((r) => r.forecasts > 0)) };
 }
 
 try {
@@ -149,6 +178,8 @@ try {
   const naiveHeatmap = await loadQueries(client, naiveHeatmaps, seconds);
   const naiveCatalog = await loadQueries(client, naiveCatalogs, seconds);
 
+  const forecast = await forecastBacktest(client);
+
   const ratio = (naive: { latencyMs: { p50: number; p95: number } }, api: { latencyMs: { p50: number; p95: number } }) => ({
     p50: Math.round((naive.latencyMs.p50 / api.latencyMs.p50) * 10) / 10,
     p95: Math.round((naive.latencyMs.p95 / api.latencyMs.p95) * 10) / 10,
@@ -163,6 +194,7 @@ try {
         secondsPerRun: seconds,
         heatmap: { queries: heatmapPaths.length, ...heatmap, naiveGroupBy: naiveHeatmap, naiveOverApi: ratio(naiveHeatmap, heatmap) },
         catalog: { queries: catalogPaths.length, ...catalog, naiveGroupBy: naiveCatalog, naiveOverApi: ratio(naiveCatalog, catalog) },
+        forecast,
       },
       null,
       2,

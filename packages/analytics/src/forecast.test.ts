@@ -11,7 +11,8 @@ const growing: QuarterValue[] = quarterRange('2024Q4', '2026Q3').map((quarter, t
 
 describe('forecastDemand', () => {
   it('carries the season forward and grows it by the year-on-year rate', () => {
-    const f = forecastDemand(growing, 5);
+    // Without the no-growth prior the growth is the series' own 10%.
+    const f = forecastDemand(growing, 5, 0);
     expect(f.map((p) => p.quarter)).toEqual(['2026Q4', '2027Q1', '2027Q2', '2027Q3', '2027Q4']);
     // 2026Q4 = 2025Q4 × 1.1; 2027Q4 is two years past the last observed Q4: × 1.1².
     expect(f[0]?.value).toBeCloseTo((growing[4]?.value ?? 0) * 1.1);
@@ -26,6 +27,12 @@ describe('forecastDemand', () => {
     expect((f[4]?.upper80 ?? 0) / (f[4]?.value ?? 1)).toBeGreaterThan((f[0]?.upper80 ?? 0) / (f[0]?.value ?? 1));
   });
 
+  it('shrinks the growth of a small series toward none', () => {
+    // Σ now = 440, Σ before = 400: (440 + 100) / (400 + 100) − 1 = 8% instead of 10%.
+    const f = forecastDemand(growing, 1);
+    expect(f[0]?.value).toBeCloseTo((growing[4]?.value ?? 0) * 1.08);
+  });
+
   it('returns nothing for an empty series', () => {
     expect(forecastDemand([], 4)).toEqual([]);
   });
@@ -33,7 +40,7 @@ describe('forecastDemand', () => {
 
 describe('backtestDemand', () => {
   it('beats seasonal naive on a growing seasonal series (hand-worked)', () => {
-    const b = backtestDemand(growing, 4);
+    const b = backtestDemand(growing, 4, 0);
     expect(b.heldOutQuarters).toEqual(['2026Q1', '2026Q2', '2026Q3']);
     // origins 5, 6, 7 forecast 3 + 2 + 1 quarters.
     expect(b.forecasts).toBe(6);

@@ -6,10 +6,12 @@ import { shiftQuarter, type Quarter } from './quarter.js';
  *   ŷ(T+h) = y(T+h−4k) · (1+g)^k,   k = ⌈h/4⌉
  *
  * The same quarter of the last observed year (hiring is seasonal: it peaks after the Spring
- * Festival), grown by g, the year-on-year growth of the whole history as a ratio of sums
- * Σy(t) / Σy(t−4) − 1 (ratio of sums, not mean of ratios, so that quiet quarters do not
- * dominate). With eight quarters of data nothing richer can be fitted honestly: a trend plus
- * four seasonal terms would leave three degrees of freedom.
+ * Festival), grown by g, the year-on-year growth of the whole history as a ratio of sums shrunk
+ * toward no growth: g = (Σy(t) + m) / (Σy(t−4) + m) − 1, m = 100 vacancies of prior weight.
+ * Ratio of sums, not mean of ratios, so that quiet quarters do not dominate; the prior keeps a
+ * series of a few dozen vacancies from extrapolating one noisy year (at the province level it
+ * is negligible). With eight quarters of data nothing richer can be fitted honestly: a trend
+ * plus four seasonal terms would leave three degrees of freedom.
  *
  * Intervals are log-normal: log ŷ ± z·√(k·s²), s² the in-sample variance of the year-on-year
  * log residuals, floored at 2/ȳ (the variance of the log ratio of two Poisson counts of mean
@@ -31,11 +33,13 @@ export interface ForecastPoint {
 
 export const FORECAST_MODEL = {
   name: 'seasonal-naive-drift',
-  description: '同季度上年值 × (1 + 同比增长率)^k；增长率为历史同比的总量比；对数正态预测区间（80%/95%）',
+  description: '同季度上年值 × (1 + 同比增长率)^k；增长率为历史同比的总量比（向零增长收缩，先验权重 100 个岗位）；对数正态预测区间（80%/95%）',
   baseline: 'seasonal-naive',
 } as const;
 
 const SEASON = 4;
+/** Prior weight, in vacancies, of "no growth" in the growth estimate. */
+export const GROWTH_PRIOR_VACANCIES = 100;
 const Z80 = 1.2816;
 const Z95 = 1.96;
 
@@ -44,14 +48,14 @@ interface Fit {
   logVariance: number;
 }
 
-function fit(values: readonly number[]): Fit {
+function fit(values: readonly number[], prior: number): Fit {
   let now = 0;
   let before = 0;
   for (let t = SEASON; t < values.length; t++) {
     now += values[t] as number;
     before += values[t - SEASON] as number;
   }
-  const growth = before > 0 ? now / before - 1 : 0;
+  const growth = before + prior > 0 ? (now + prior) / (before + prior) - 1 : 0;
   // +0.5 keeps the log finite for zero counts (the usual continuity correction).
   const residuals: number[] = [];
   for (let t = SEASON; t < values.length; t++)
@@ -74,11 +78,11 @@ function pointForecasts(values: readonly number[], horizon: number, growth: numb
 }
 
 /** Forecasts for the `horizon` quarters after the series (oldest first, consecutive quarters). */
-export function forecastDemand(series: readonly QuarterValue[], horizon: number): ForecastPoint[] {
+export function forecastDemand(series: readonly QuarterValue[], horizon: number, prior = GROWTH_PRIOR_VACANCIES): ForecastPoint[] {
   const last = series[series.length - 1];
   if (!last) return [];
   const values = series.map((s) => s.value);
-  const { growth, logVariance } = fit(values);
+  const { growth, logVariance } = fit(values, prior);
   return pointForecasts(values, horizon, growth).map((value, i) => {
     const spread = Math.sqrt(Math.ceil((i + 1) / SEASON) * logVariance);
     const band = (z: number) => [value * Math.exp(-z * spread), value * Math.exp(z * spread)] as const;
@@ -110,7 +114,7 @@ export interface Backtest {
  * (five, so that one year-on-year pair exists), forecast up to `horizon` quarters ahead from
  * that history alone and compare with what happened, for the model and for seasonal naive.
  */
-export function backtestDemand(series: readonly QuarterValue[], horizon: number, minTrain = SEASON + 1): Backtest {
+export function backtestDemand(series: readonly QuarterValue[], horizon: number, prior = GROWTH_PRIOR_VACANCIES, minTrain = SEASON + 1): Backtest {
   const values = series.map((s) => s.value);
   const model = { ape: [] as number[], ase: [] as number[] };
   const baseline = { ape: [] as number[], ase: [] as number[] };
@@ -118,7 +122,7 @@ export function backtestDemand(series: readonly QuarterValue[], horizon: number,
   let forecasts = 0;
   for (let origin = minTrain; origin < values.length; origin++) {
     const train = values.slice(0, origin);
-    const predicted = forecastDemand(series.slice(0, origin), Math.min(horizon, values.length - origin));
+    const predicted = forecastDemand(series.slice(0, origin), Math.min(horizon, values.length - origin), prior);
     const naive = pointForecasts(train, predicted.length, 0);
     let scale = 0;
     for (let t = SEASON; t < train.length; t++) scale += Math.abs((train[t] as number) - (train[t - SEASON] as number));
