@@ -7,10 +7,13 @@ import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import database, { type DatabaseOptions } from './plugins/app/database.js';
 import matcher from './plugins/app/matcher.js';
+import institutionServices from './plugins/app/institutions.js';
 import health from './routes/api/health.js';
 import reference from './routes/api/reference.js';
 import shortage from './routes/api/shortage.js';
 import match from './routes/api/match.js';
+import map from './routes/api/map.js';
+import institutions from './routes/api/institutions.js';
 
 export interface AppOptions extends DatabaseOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;
@@ -37,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi);
   await app.register(database, options);
   await app.register(matcher);
+  await app.register(institutionServices);
 
   await app.register(
     async (api) => {
@@ -44,6 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reference);
       await api.register(shortage);
       await api.register(match);
+      await api.register(map);
+      await api.register(institutions);
     },
     { prefix: '/api' },
   );

@@ -18,7 +18,7 @@ export interface DbClient {
   db: Database;
   driver: DatabaseDriver;
   /** Run a raw statement and get its rows, whatever the driver. */
-  rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]>;
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Bulk-load CSV text into a table with COPY (the fast path for seeding and imports). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   migrate(): Promise<void>;

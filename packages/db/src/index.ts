@@ -5,3 +5,4 @@ export * from './repositories/dataset.repository.js';
 export * from './repositories/match.repository.js';
 export * from './bulk.js';
 export * from './repositories/shortage.repository.js';
+export * from './repositories/map.repository.js';

@@ -97,7 +97,13 @@ export class MatchService {
   }
 
   private skillName = (id: number) => this.skillById.get(id)?.name ?? String(id);
-  private regionNameOf = (code: string) => this.regions.get(code)?.name ?? code;
+  readonly skillNameOf = this.skillName;
+  readonly regionNameOf = (code: string) => this.regions.get(code)?.name ?? code;
+
+  /** Shortage of occupations in the city around a region (from the rollups). */
+  shortageIn(regionCode: string, occupationCodes: string[]) {
+    return this.repo.shortage(regionCode, occupationCodes);
+  }
 
   occupation(code: string) {
     const o = this.occupationByCode.get(code);

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorSchema, institutionFitSchema, institutionsQuerySchema, institutionsSchema } from '@talentmap/core';
+
+/** Institutions (技工院校, training bodies, 实训基地, 技能大师工作室): where they are and how their programs fit industry. */
+const institutions: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['institutions'];
+
+  app.get(
+    '/institutions',
+    { schema: { tags, summary: 'Institutions by name, city or district and kind', querystring: institutionsQuerySchema, response: { 200: institutionsSchema, 400: errorSchema } } },
+    async (request) => ({ ...(await app.institutions.list(request.query)), synthetic: (await app.dataset.kind()) === 'synthetic-demo' }),
+  );
+
+  app.get(
+    '/institutions/:id/fit',
+    {
+      schema: {
+        tags,
+        summary: '专业与产业吻合度 of each program, and the courses to add ranked by shortage relieved and near-match talents unlocked',
+        params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
+        response: { 200: institutionFitSchema, 400: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => ({ ...(await app.institutions.fit(request.params.id)), synthetic: (await app.dataset.kind()) === 'synthetic-demo' }),
+  );
+};
+export default institutions;

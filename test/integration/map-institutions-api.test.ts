@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { EnterprisePoints, InstitutionFit, TalentDensity } from '@talentmap/core';
+import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from '../support/database.js';
+import { buildTestApp } from '../support/app.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildTestApp(database.client);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.dispose();
+});
+
+const get = async <T>(url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() as T };
+};
+
+describe(`map layers on ${testDriver}`, () => {
+  it('aggregates talents into hexagons, suppressing those under 5', async () => {
+    const { status, body } = await get<TalentDensity>('/api/map/talents?cellKm=10');
+    expect(status).toBe(200);
+    expect(body.total).toBe(TEST_TALENTS);
+    expect(body.synthetic).toBe(true);
+    const shown = body.features.filter((f) => !f.properties.suppressed);
+    expect(shown.length).toBeGreaterThan(10);
+    for (const f of shown) expect(f.properties.count).toBeGreaterThanOrEqual(5);
+    for (const f of body.features.filter((f) => f.properties.suppressed)) expect(f.properties.count).toBeNull();
+    // Every hexagon is a closed ring; the shown counts never exceed the total.
+    for (const f of body.features) expect(f.geometry.coordinates[0]?.[0]).toEqual(f.geometry.coordinates[0]?.at(-1));
+    expect(shown.reduce((s, f) => s + (f.properties.count ?? 0), 0)).toBeLessThanOrEqual(TEST_TALENTS);
+  });
+
+  it('filters density by occupation and grade, and rejects bad parameters', async () => {
+    const welders = await get<TalentDensity>('/api/map/talents?cellKm=20&occupation=6-18-02-04&minGrade=4');
+    const [row] = await database.client.rows<{ n: number }>(sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`);
+    expect(welders.body.total).toBe(row?.n);
+    expect((await get('/api/map/talents?cellKm=1')).status).toBe(400);
+    expect((await get('/api/map/talents?occupation=9-99-99-99')).status).toBe(400);
+  });
+
+  it('serves enterprises as points with their chain, filterable by chain', async () => {
+    const all = await get<EnterprisePoints>('/api/map/enterprises');
+    const [row] = await database.client.rows<{ n: number }>(sql`select count(*)::int as n from enterprises`);
+    expect(all.body.features).toHaveLength(row?.n as number);
+    const chain = all.body.features[0]?.properties.chainCode as string;
+    const one = await get<EnterprisePoints>(`/api/map/enterprises?chain=${chain}`);
+    expect(one.body.features.length).toBeGreaterThan(0);
+    expect(one.body.features.every((f) => f.properties.chainCode === chain)).toBe(true);
+    expect((await get('/api/map/enterprises?chain=NOPE')).status).toBe(400);
+  });
+});
+
+describe(`institutions on ${testDriver}`, () => {
+  it('lists institutions by city', async () => {
+    const { body } = await get<{ items: { cityCode: string; programCount: number }[]; total: number }>('/api/institutions?region=320500');
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.cityCode === '320500')).toBe(true);
+    expect((await get('/api/institutions?region=999999')).status).toBe(400);
+  });
+
+  it('scores each program’s fit with local industry and recommends courses with near-match talents by district', async () => {
+    const [inst] = await database.client.rows<{ id: number }>(sql`
+      select institution_id as id from programs group by 1 order by count(*) desc, 1 limit 1`);
+    const { status, body } = await get<InstitutionFit>(`/api/institutions/${inst!.id}/fit`);
+    expect(status).toBe(200);
+    expect(body.programs.length).toBeGreaterThan(0);
+    for (const p of body.programs) {
+      expect(p.fit).toBeGreaterThanOrEqual(0);
+      expect(p.fit).toBeLessThanOrEqual(1);
+      expect(p.fit).toBeCloseTo(0.4 * p.parts.shortage + 0.3 * p.parts.chainDemand + 0.3 * p.parts.skillAlignment, 2);
+    }
+    const fits = body.programs.map((p) => p.fit);
+    expect(fits).toEqual([...fits].sort((a, b) => b - a));
+    const offered = new Set(body.programs.map((p) => p.occupation.code));
+    for (const r of body.recommendations) expect(offered.has(r.occupation.code)).toBe(false);
+    const priorities = body.recommendations.map((r) => r.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    for (const d of body.nearMatchByDistrict.flatMap((n) => n.districts)) expect(d.count === null || d.count >= 5).toBe(true);
+    expect((await get('/api/institutions/99999999/fit')).status).toBe(404);
+    expect((await get('/api/institutions/abc/fit')).status).toBe(400);
+  });
+});
