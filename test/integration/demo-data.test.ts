@@ -83,6 +83,21 @@ describe(`demo data on ${testDriver}`, () => {
     await expect(database.client.rows(sql`insert into grades (level, name, high_skill) values (9, '超级工', true)`)).rejects.toThrow();
   });
 
+  it('ends the bulk load with exactly the migrated indexes and constraints', async () => {
+    const schemaOf = async (db: TestDatabase) => ({
+      constraints: (await db.client.rows<{ n: string }>(sql`select conname::text || ':' || contype::text || ':' || pg_get_constraintdef(oid) as n from pg_constraint where connamespace = 'public'::regnamespace order by 1`)).map((r) => r.n),
+      indexes: (await db.client.rows<{ n: string }>(sql`select indexdef as n from pg_indexes where schemaname = 'public' order by 1`)).map((r) => r.n),
+    });
+    const fresh = await createTestDatabase({ seed: false });
+    try {
+      const [migrated, seeded] = await Promise.all([schemaOf(fresh), schemaOf(database)]);
+      expect(seeded.constraints.length).toBeGreaterThan(40);
+      expect(seeded).toEqual(migrated);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it('rolls back a failed transaction completely', async () => {
     const before = await one<{ n: number }>(sql`select count(*)::int as n from enterprises`);
     await expect(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { csvField, datasetMeta, pgTextArray, skills, withIndexesDeferred, type DbClient } from '@talentmap/db';
+import { csvField, datasetMeta, pgTextArray, skills, withBulkLoad, type DbClient } from '@talentmap/db';
 import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
@@ -103,11 +103,11 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
     const v = space.embed(weighted);
     return v ? vectorLiteral(v) : null;
   };
-  await withIndexesDeferred(
+  await withBulkLoad(
     client,
-    HNSW_INDEXES,
+    BULK_TABLES,
     () => loadRows(client, ctx, rng, scale, batchSize, progress, embed),
-    (phase) => progress({ stage: 'vector indexes (HNSW build)', done: phase === 'done' ? 1 : 0, total: 1 }),
+    (phase) => progress({ stage: 'indexes and constraints', done: phase === 'done' ? 1 : 0, total: 1 }),
   );
 
   await client.db
@@ -117,7 +117,8 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   return scale;
 }
 
-const HNSW_INDEXES = ['talents_embedding_hnsw', 'vacancies_embedding_hnsw', 'programs_embedding_hnsw'];
+/** The tables the demo fills; their indexes and constraints are rebuilt once after the load. */
+const BULK_TABLES = ['enterprises', 'enterprise_chains', 'vacancies', 'talents', 'talent_identities', 'talent_truths', 'job_seekers', 'institutions', 'programs'];
 
 async function loadRows(
   client: DbClient,
@@ -150,12 +151,12 @@ async function loadRows(
     (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
   );
 
-  // Talents, their identities, latent truth and registrations are written batch by batch.
-  // The rows that reference a batch's talents are copied on other connections while the next
-  // batch is generated, so the database and the generator work at the same time.
+  // Talents, their identities, latent truth and registrations are written batch by batch,
+  // on other connections while the next batch is generated, so the database and the
+  // generator work at the same time.
   const talentRng = rng.fork('talents');
   progress({ stage: 'talents', done: 0, total: scale.talents });
-  let dependents: Promise<unknown> = Promise.resolve();
+  let inFlight: Promise<unknown> = Promise.resolve();
   for (let start = 1; start <= scale.talents; start += batchSize) {
     const end = Math.min(scale.talents, start + batchSize - 1);
     let talentsCsv = '';
@@ -173,18 +174,16 @@ async function loadRows(
       if (t.registration)
         seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
-    const talentsCopied = client.copyCsv('talents', TALENT_COLUMNS, talentsCsv);
-    await dependents; // at most one batch in flight keeps memory bounded
+    await inFlight; // at most one batch in flight keeps memory bounded
     progress({ stage: 'talents', done: start - 1, total: scale.talents });
-    dependents = talentsCopied.then(() =>
-      Promise.all([
-        client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv),
-        client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv),
-        seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
-      ]),
-    );
+    inFlight = Promise.all([
+      client.copyCsv('talents', TALENT_COLUMNS, talentsCsv),
+      client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv),
+      client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv),
+      seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
+    ]);
   }
-  await dependents;
+  await inFlight;
   progress({ stage: 'talents', done: scale.talents, total: scale.talents });
 
   const seekerRng = rng.fork('seekers');
