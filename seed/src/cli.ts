@@ -63,12 +63,12 @@ try {
     Presets.shades_classic,
   );
   // Per stage: rows and seconds, for the summary (the talents line is the figure the issue asks for).
-  const stages = new Map<string, { rows: number; start: number; end: number }>();
+  const stages = new Map<string, { rows: number; total: number; start: number; end: number }>();
   const onProgress = (p: Progress) => {
     let s = stages.get(p.stage);
     if (!s) {
       if (stages.size > 0) bar.stop();
-      s = { rows: 0, start: Date.now(), end: Date.now() };
+      s = { rows: 0, total: p.total, start: Date.now(), end: Date.now() };
       stages.set(p.stage, s);
       bar.start(p.total, p.done, { stage: p.stage.padEnd(26), rate: '…' });
     }
@@ -84,7 +84,10 @@ try {
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const [name, s] of stages) {
     const seconds = Math.max(0.001, (s.end - s.start) / 1000);
-    console.log(`  ${name.padEnd(26)} ${s.rows.toLocaleString('en').padStart(10)} rows  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(s.rows / seconds).toLocaleString('en').padStart(8)} rows/s`);
+    // One-step stages (index rebuilds, rollups) have a duration, not a row rate.
+    const rows = s.total > 1 ? `${s.rows.toLocaleString('en').padStart(10)} rows` : ''.padStart(15);
+    const rate = s.total > 1 ? `${Math.round(s.rows / seconds).toLocaleString('en').padStart(8)} rows/s` : '';
+    console.log(`  ${name.padEnd(26)} ${rows}  ${seconds.toFixed(1).padStart(6)} s  ${rate}`);
   }
 } finally {
   await client.close();
