@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { EnterprisePoints, InstitutionFit, TalentDensity } from '@talentmap/core';
-import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from '../support/database.js';
-import { buildTestApp } from '../support/app.js';
+import { testDriver, TEST_TALENTS } from '../support/database.js';
+import { useApi } from '../support/api.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+const api = useApi();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.dispose();
-});
-
-const get = async <T>(url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as T };
-};
+const get = <T>(url: string) => api.get<T>(url);
 
 describe(`map layers on ${testDriver}`, () => {
   it('aggregates talents into hexagons, suppressing those under 5', async () => {
@@ -39,7 +25,7 @@ describe(`map layers on ${testDriver}`, () => {
 
   it('filters density by occupation and grade, and rejects bad parameters', async () => {
     const welders = await get<TalentDensity>('/api/map/talents?cellKm=20&occupation=6-18-02-04&minGrade=4');
-    const [row] = await database.client.rows<{ n: number }>(sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`);
+    const [row] = await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`);
     expect(welders.body.total).toBe(row?.n);
     expect((await get('/api/map/talents?cellKm=1')).status).toBe(400);
     expect((await get('/api/map/talents?occupation=9-99-99-99')).status).toBe(400);
@@ -47,7 +33,7 @@ describe(`map layers on ${testDriver}`, () => {
 
   it('serves enterprises as points with their chain, filterable by chain', async () => {
     const all = await get<EnterprisePoints>('/api/map/enterprises');
-    const [row] = await database.client.rows<{ n: number }>(sql`select count(*)::int as n from enterprises`);
+    const [row] = await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from enterprises`);
     expect(all.body.features).toHaveLength(row?.n as number);
     const chain = all.body.features[0]?.properties.chainCode as string;
     const one = await get<EnterprisePoints>(`/api/map/enterprises?chain=${chain}`);
@@ -66,7 +52,7 @@ describe(`institutions on ${testDriver}`, () => {
   });
 
   it('scores each program’s fit with local industry and recommends courses with near-match talents by district', async () => {
-    const [inst] = await database.client.rows<{ id: number }>(sql`
+    const [inst] = await api.database.client.rows<{ id: number }>(sql`
       select institution_id as id from programs group by 1 order by count(*) desc, 1 limit 1`);
     const { status, body } = await get<InstitutionFit>(`/api/institutions/${inst!.id}/fit`);
     expect(status).toBe(200);

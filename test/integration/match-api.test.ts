@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { CandidatesResponse, ClassifyResponse, PathwaysResponse } from '@talentmap/core';
-import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
-import { buildTestApp } from '../support/app.js';
+import { testDriver } from '../support/database.js';
+import { useApi } from '../support/api.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+const api = useApi();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.dispose();
-});
-
-const post = async <T>(url: string, body: unknown) => {
-  const res = await app.inject({ method: 'POST', url, payload: body as object });
-  return { status: res.statusCode, body: res.json() as T, raw: res.body };
-};
+const post = <T>(url: string, body: unknown) => api.post<T>(url, body);
 type ApiError = { error: { code: string; message: string } };
 
 describe(`classification on ${testDriver}`, () => {
@@ -48,7 +34,7 @@ describe(`classification on ${testDriver}`, () => {
     const big = await post<ApiError>('/api/occupations/classify', { text: '焊'.repeat(20_001) });
     expect(big.status).toBe(400);
     expect(big.body.error.message).toContain('text');
-    const malformed = await app.inject({ method: 'POST', url: '/api/occupations/classify', headers: { 'content-type': 'application/json' }, payload: '{"text": "焊工' });
+    const malformed = await api.app.inject({ method: 'POST', url: '/api/occupations/classify', headers: { 'content-type': 'application/json' }, payload: '{"text": "焊工' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.message).toContain('body');
   });
@@ -72,7 +58,7 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
       for (const key of ['fullName', 'phone', 'idNumber', 'name', 'lng', 'lat']) expect(r).not.toHaveProperty(key);
     }
     // None of the returned talents' personal fields appears anywhere in the response.
-    const identities = await database.client.rows<{ phone: string; id_number: string; full_name: string }>(sql`
+    const identities = await api.database.client.rows<{ phone: string; id_number: string; full_name: string }>(sql`
       select phone, id_number, full_name from talent_identities i join talents t on t.id = i.talent_id
       where t.pseudonym in ${body.results.map((r) => r.talentId)}`);
     expect(identities).toHaveLength(10);
@@ -90,7 +76,7 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
   });
 
   it('still returns `limit` rows under a selective region filter when enough qualify', async () => {
-    const [row] = await database.client.rows<{ n: number }>(sql`
+    const [row] = await api.database.client.rows<{ n: number }>(sql`
       select count(*)::int as n from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' and t.grade >= 2`);
     expect(row?.n).toBeGreaterThan(20);
     const { body } = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '4-10-01-05', regionCode: '320500', minGrade: 2, limit: 20 });
@@ -153,10 +139,10 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   });
 
   it("closes a talent's own gap: skills the talent has are not in it", async () => {
-    const [talent] = await database.client.rows<{ pseudonym: string; skills: { skillId: number }[] }>(sql`
+    const [talent] = await api.database.client.rows<{ pseudonym: string; skills: { skillId: number }[] }>(sql`
       select pseudonym, skills from talents where jsonb_array_length(skills) >= 3 order by id limit 1`);
     const { body } = await post<{ gap: { name: string }[] }>('/api/match/programs', { talentId: talent!.pseudonym, occupationCode: '6-18-02-04' });
-    const owned = await database.client.rows<{ name: string }>(sql`select name from skills where id in ${talent!.skills.map((s) => s.skillId)}`);
+    const owned = await api.database.client.rows<{ name: string }>(sql`select name from skills where id in ${talent!.skills.map((s) => s.skillId)}`);
     for (const o of owned) expect(body.gap.map((g) => g.name)).not.toContain(o.name);
   });
 
@@ -168,8 +154,8 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   });
 
   it("shows a worker's pathways with gaps and programs", async () => {
-    const [talent] = await database.client.rows<{ pseudonym: string }>(sql`select pseudonym from talents order by id limit 1`);
-    const res = await app.inject({ method: 'GET', url: `/api/talents/${talent!.pseudonym}/pathways` });
+    const [talent] = await api.database.client.rows<{ pseudonym: string }>(sql`select pseudonym from talents order by id limit 1`);
+    const res = await api.app.inject({ method: 'GET', url: `/api/talents/${talent!.pseudonym}/pathways` });
     expect(res.statusCode).toBe(200);
     const body = res.json() as PathwaysResponse;
     expect(body.pathways.length).toBeGreaterThan(0);
@@ -178,25 +164,25 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
     expect(body.pathways.some((p) => p.shortage !== null)).toBe(true);
     const short = body.pathways.map((p) => p.shortage?.short ?? false);
     expect(short).toEqual([...short].sort((a, b) => Number(b) - Number(a)));
-    expect((await app.inject({ method: 'GET', url: '/api/talents/TZZZZZZZ/pathways' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/api/talents/1/pathways' })).statusCode).toBe(400);
+    expect((await api.app.inject({ method: 'GET', url: '/api/talents/TZZZZZZZ/pathways' })).statusCode).toBe(404);
+    expect((await api.app.inject({ method: 'GET', url: '/api/talents/1/pathways' })).statusCode).toBe(400);
   });
 
   it('lists related occupations with shared and differing skills', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/occupations/6-18-02-04/related?limit=5' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/occupations/6-18-02-04/related?limit=5' });
     expect(res.statusCode).toBe(200);
     const body = res.json() as { items: { code: string; sharedSkills: string[]; differingSkills: string[] }[] };
     expect(body.items).toHaveLength(5);
     expect(body.items.some((i) => i.sharedSkills.length > 0)).toBe(true);
     expect(body.items.map((i) => i.code)).not.toContain('6-18-02-04');
-    expect((await app.inject({ method: 'GET', url: '/api/occupations/9-99-99-99/related' })).statusCode).toBe(404);
+    expect((await api.app.inject({ method: 'GET', url: '/api/occupations/9-99-99-99/related' })).statusCode).toBe(404);
   });
 
   it('learns a skill space where 二保焊 sits near 氩弧焊 and 示教编程 near 离线编程', () => {
-    const id = (term: string) => app.matcher.recognizer.recognize(term).skills[0]!.skillId;
-    const near = (a: string, b: string) => app.matcher.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
-    expect(app.matcher.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
+    const id = (term: string) => api.app.matcher.recognizer.recognize(term).skills[0]!.skillId;
+    const near = (a: string, b: string) => api.app.matcher.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
+    expect(api.app.matcher.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
     expect(near('示教编程', '机器人离线编程')).toBe(true);
-    expect(app.matcher.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);
+    expect(api.app.matcher.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);
   });
 });

@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { booleanValid, bbox } from '@turf/turf';
 import type { Chain, Cluster, Occupation, RegionCollection, Skill } from '@talentmap/core';
-import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
-import { buildTestApp } from '../support/app.js';
+import { testDriver } from '../support/database.js';
+import { useApi } from '../support/api.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+const api = useApi();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.dispose();
-});
-
-const get = async <T>(url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as T };
-};
+const get = <T>(url: string) => api.get<T>(url);
 
 describe(`reference API on ${testDriver}`, () => {
   it('reports health, the driver and the synthetic dataset', async () => {
@@ -111,7 +97,7 @@ describe(`errors on ${testDriver}`, () => {
     const parent = await get<{ error: { code: string; message: string } }>('/api/regions?level=district&parent=999999');
     expect(parent.status).toBe(400);
     expect(parent.body.error.message).toContain('parent');
-    const res = await app.inject({ method: 'GET', url: '/api/nowhere' });
+    const res = await api.app.inject({ method: 'GET', url: '/api/nowhere' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'no route for GET /api/nowhere' } });
     expect(res.body).not.toContain('    at ');
@@ -122,7 +108,7 @@ describe(`errors on ${testDriver}`, () => {
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/regions', '/api/occupations', '/api/skills', '/api/chains', '/api/clusters']));
-    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    const docs = await api.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
   });
 });
