@@ -43,7 +43,9 @@ try {
     const kind = i % 3;
     const demand = kind === 0 ? { occupationCode: rng.pick(occupations).code } : kind === 1 ? { text: rng.pick(adverts).text } : { occupationCode: rng.pick(occupations).code, skills: ['安全生产规范'] };
     const place = rng.pick(regions);
-    const filter = i % 3 === 0 ? { regionCode: place.code } : i % 3 === 1 ? { near: { lng: place.lng, lat: place.lat, radiusKm: rng.pick([20, 30, 50, 80]) } } : {};
+    // The filter varies independently of the kind of demand (every pair occurs).
+    const shape = Math.floor(i / 3) % 3;
+    const filter = shape === 0 ? { regionCode: place.code } : shape === 1 ? { near: { lng: place.lng, lat: place.lat, radiusKm: rng.pick([20, 30, 50, 80]) } } : {};
     return { ...demand, ...filter, ...(rng.chance(0.5) ? { minGrade: rng.int(2, 5) } : {}), limit: 20 };
   });
 

@@ -75,11 +75,14 @@ export class MatchRepository {
    */
   async candidates(vector: readonly number[], filter: CandidateFilter, limit: number, strategy: SearchStrategy = 'hnsw', minRows = limit): Promise<CandidateRow[]> {
     if (filter.regionCodes?.length === 0) return [];
-    // On the HNSW path the region list is written so the btree cannot serve it ("|| ''"):
-    // otherwise the planner, seeing a long IN list, reads every row of those districts.
-    const region = strategy === 'hnsw' ? sql`(region_code || '')` : sql`region_code`;
+    // On the HNSW path the filters are written so no btree can serve them ("|| ''", "+ 0"):
+    // the planner misjudges how selective a radius with a grade or a long region list is,
+    // and would otherwise read every row those indexes point at.
+    const hnsw = strategy === 'hnsw';
+    const region = hnsw ? sql`(region_code || '')` : sql`region_code`;
+    const grade = hnsw ? sql`(grade + 0)` : sql`grade`;
     const conditions: SQL[] = [sql`embedding is not null`];
-    if (filter.minGrade !== undefined) conditions.push(sql`grade >= ${filter.minGrade}`);
+    if (filter.minGrade !== undefined) conditions.push(sql`${grade} >= ${filter.minGrade}`);
     if (filter.regionCodes) conditions.push(sql`${region} in ${filter.regionCodes}`);
     if (filter.availableOnly) conditions.push(sql`open_to_offers`);
     if (filter.near) {
@@ -110,6 +113,7 @@ export class MatchRepository {
           // The planner underestimates how many rows a radius keeps and would scan the table;
           // with iterative scans the index is the right path for every filter we allow.
           await tx.execute(sql`set local enable_seqscan = off`);
+          await tx.execute(sql`set local enable_bitmapscan = off`);
           await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
           await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
         }
