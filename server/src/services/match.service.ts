@@ -27,7 +27,7 @@ export interface CandidateQuery {
  * Below this many talents passing the filters, an exact scan through the btree/region
  * filters is cheaper than walking the HNSW graph past rows the filters reject.
  */
-const EXACT_BELOW = 15_000;
+const EXACT_BELOW = 25_000;
 /** Rows fetched from the index per result row before re-ranking. */
 const OVERFETCH = { factor: 4, min: 100, max: 400 } as const;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */

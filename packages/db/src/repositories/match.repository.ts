@@ -34,6 +34,11 @@ export type SearchStrategy = 'hnsw' | 'exact';
 
 /** Candidates per search the index walks before giving up; pgvector's default is 40. */
 export const HNSW_EF_SEARCH = 120;
+/**
+ * Tuples an iterative scan may visit before it stops (pgvector's default is 20,000). A filter
+ * that needs more is selective enough for the exact path, which the caller then takes.
+ */
+export const HNSW_MAX_SCAN = 8_000;
 
 /** postgres.js returns an array of rows, PGlite an object holding them. */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
@@ -105,18 +110,19 @@ export class MatchRepository {
       where ${sql.join(conditions, sql` and `)}
       order by ${order}
       limit ${limit}`;
-    const run = (hnsw: boolean) =>
+    const run = (useIndex: boolean) =>
       this.client.db.transaction(async (tx) => {
-        // Short OLTP queries: JIT compilation costs more than it saves.
-        await tx.execute(sql`set local jit = off`);
-        if (hnsw) {
-          // The planner underestimates how many rows a radius keeps and would scan the table;
-          // with iterative scans the index is the right path for every filter we allow.
-          await tx.execute(sql`set local enable_seqscan = off`);
-          await tx.execute(sql`set local enable_bitmapscan = off`);
-          await tx.execute(sql.raw(`set local hnsw.ef_search = ${HNSW_EF_SEARCH}`));
-          await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-        }
+        // One round trip for the session settings (set_config(..., true) = SET LOCAL).
+        // JIT compilation costs more than it saves on these short queries. On the HNSW path
+        // the planner must not fall back to a table or bitmap scan: it underestimates how
+        // many rows a radius keeps, and with iterative scans the index is the right path.
+        await tx.execute(
+          useIndex
+            ? sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true),
+                         set_config('enable_bitmapscan', 'off', true), set_config('hnsw.ef_search', ${String(HNSW_EF_SEARCH)}, true),
+                         set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.max_scan_tuples', ${String(HNSW_MAX_SCAN)}, true)`
+            : sql`select set_config('jit', 'off', true)`,
+        );
         const rows = rowsOf<CandidateRow>(await tx.execute(query));
         return rows.map((r) => ({ ...r, id: Number(r.id), distance: Number(r.distance) }));
       });
