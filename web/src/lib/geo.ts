@@ -43,7 +43,7 @@ export interface ChainLegendEntry {
 
 export function chainColours(
   features: ReadonlyArray<{ properties: { chainCode: string; chainName: string } }>,
-  max = CHAIN_COLORS.length,
+  max: number = CHAIN_COLORS.length,
 ): { colours: Record<string, string>; legend: ChainLegendEntry[]; others: number } {
   const counts = new Map<string, { name: string; count: number }>();
   for (const { properties } of features) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classColor, classIndex, countClasses, NO_DATA_COLOR, SHORTAGE_CLASSES } from './scale';
+import { classColor, classIndex, countClasses, countLabel, NO_DATA_COLOR, SHORTAGE_CLASSES } from './scale';
 
 describe('shortage classes', () => {
   it('put scores in the rule\'s bands', () => {
@@ -42,5 +42,13 @@ describe('countClasses', () => {
     const one = countClasses([7, 7, 7]);
     expect(one.length).toBeGreaterThanOrEqual(1);
     expect(classIndex(7, one)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('countLabel', () => {
+  it('reads whole-number classes inclusively', () => {
+    expect(countLabel(5, 10)).toBe('5–9');
+    expect(countLabel(5, 6)).toBe('5');
+    expect(countLabel(5, null)).toBe('≥ 5');
   });
 });

@@ -85,8 +85,15 @@ export function countClasses(
   const pick = (i: number) => colors[n === 1 ? colors.length - 1 : Math.round((i * (colors.length - 1)) / (n - 1))]!;
   return bounds.map((from, i) => {
     const to = i + 1 < n ? bounds[i + 1]! : null;
-    return { from, to, color: pick(i), label: to === null ? `≥ ${format(from)}` : `${format(from)}–${format(to)}` };
+    return { from, to, color: pick(i), label: countLabel(from, to, format) };
   });
+}
+
+/** Counts are whole numbers: a class [5, 10) reads "5–9", [5, 6) reads "5", [5, ∞) reads "≥ 5". */
+export function countLabel(from: number, to: number | null, format: (n: number) => string = String): string {
+  if (to === null) return `≥ ${format(from)}`;
+  const last = Math.ceil(to) - 1;
+  return last <= from ? format(from) : `${format(from)}–${format(last)}`;
 }
 
 function niceRound(value: number): number {
