@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Catalog, Forecast, Heatmap, IndicatorProgress, Timeseries } from '@talentmap/core';
 import { enterpriseChains, enterprises, institutions, jobSeekers, programs, ShortageRepository, talents, vacancies } from '@talentmap/db';
 import { ensureSeeded } from '@talentmap/seed';
-import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
-import { buildTestApp } from '../support/app.js';
+import { testDriver, type TestDatabase } from '../support/database.js';
+import { useApi } from '../support/api.js';
 
 /**
  * A hand-made market on reference data only, small enough to work every figure out by hand.
@@ -31,10 +30,7 @@ const XUANWU = '320102';
 const QINHUAI = '320104';
 const GUSU = '320508';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-async function loadFixture() {
+async function loadFixture(database: TestDatabase) {
   const { db } = database.client;
   const place = { lng: 118.8, lat: 32.05, size: 'medium' as const };
   const [e1, e2, e3] = await db
@@ -82,22 +78,15 @@ async function loadFixture() {
   });
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase({ seed: false });
-  await ensureSeeded(database.client, { demo: false });
-  await loadFixture();
-  await new ShortageRepository(database.client).refresh();
-  app = await buildTestApp(database.client);
+const api = useApi({
+  seed: false,
+  prepare: async (database) => {
+    await ensureSeeded(database.client, { demo: false });
+    await loadFixture(database);
+    await new ShortageRepository(database.client).refresh();
+  },
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.dispose();
-});
-
-const get = async <T>(url: string) => {
-  const res = await app.inject({ method: 'GET', url });
-  return { status: res.statusCode, body: res.json() as T };
-};
+const get = <T>(url: string) => api.get<T>(url);
 
 describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
   it('heatmap by city: ratio, score and top occupations as worked by hand', async () => {
@@ -176,7 +165,7 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
   });
 
   it('exports the catalogue as CSV with a BOM and as XLSX with Chinese headers', async () => {
-    const csv = await app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=csv' });
+    const csv = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''");
@@ -185,7 +174,7 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
     expect(lines[0]).toBe('排名,职业编码,职业名称,技能等级,区域,紧缺程度,紧缺指数,求人倍率,岗位需求人数,求职登记人数,空缺中位时长（天）,列入理由,相关产业链');
     expect(lines[1]).toMatch(/^1,6-18-02-04,焊工,高级工,江苏省,紧缺,2\.2,4,8,2,30,/);
 
-    const xlsx = await app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=xlsx' });
+    const xlsx = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=xlsx' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();

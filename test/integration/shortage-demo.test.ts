@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Catalog, Forecast, Heatmap, Timeseries } from '@talentmap/core';
-import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
-import { buildTestApp } from '../support/app.js';
+import { testDriver } from '../support/database.js';
+import { useApi } from '../support/api.js';
 
 /** The shortage API over the seeded demo dataset: the rollups must agree with the raw tables. */
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildTestApp(database.client);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.dispose();
-});
+const api = useApi();
 
 const get = async <T>(url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await api.app.inject({ method: 'GET', url });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as T;
 };
@@ -29,7 +18,7 @@ describe(`shortage analytics over the demo data (${testDriver})`, () => {
     const heatmap = await get<Heatmap>('/api/shortage/heatmap?level=district');
     expect(heatmap.quarter).toBe('2026Q3');
     expect(heatmap.synthetic).toBe(true);
-    const [raw] = await database.client.rows<{ vacancies: number; seekers: number }>(sql`select
+    const [raw] = await api.database.client.rows<{ vacancies: number; seekers: number }>(sql`select
       (select coalesce(sum(headcount), 0)::int from vacancies where posted_on between '2026-07-01' and '2026-09-30') as vacancies,
       (select count(*)::int from job_seekers where registered_on between '2026-07-01' and '2026-09-30') as seekers`);
     const sum = (key: 'vacancies' | 'seekers') => heatmap.items.reduce((a, i) => a + i[key], 0);
