@@ -12,7 +12,7 @@ import { LayerSwitches } from './components/map/layer-switches';
 import { MapLegend, type LegendSection } from './components/map/map-legend';
 import { TalentMap, type Choropleth } from './components/map/talent-map';
 import { PlannerPanel } from './components/planner/planner-panel';
-import { heatmapChoropleth, heatmapKey, shortageFilters, useHeatmap } from './components/planner/use-planner-map';
+import { heatmapChoropleth, useHeatmap } from './components/planner/use-planner-map';
 import { api } from './lib/api';
 import { formatCount, formatQuarter } from './lib/format';
 import { chainColours } from './lib/geo';
@@ -22,6 +22,7 @@ import { useUrlState } from './lib/use-url-state';
 
 const HEX_COLORS = ['#efedf5', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'];
 const forever = { staleTime: Infinity } as const;
+const NO_COLOURS: Record<string, string> = {};
 
 export function App() {
   const [state, update] = useUrlState();
@@ -77,15 +78,14 @@ export function App() {
   const heatmap = useHeatmap(state, heatLevel);
   const candidates = useCandidates(state, districts.data);
   const fit = useInstitutionFit(state.journey === 'institution' ? state.institution : null);
-  const filters = shortageFilters(state);
 
   const choropleth = useMemo((): (Choropleth & { legend: LegendSection }) | null => {
     if (state.journey === 'planner') {
       if (!heatmap.data) return null;
-      const key = heatmap.isPlaceholderData ? 'stale' : heatmapKey(heatLevel, filters);
+      const { heatmap: data, key } = heatmap.data;
       return {
-        ...heatmapChoropleth(heatmap.data, key),
-        legend: { title: `短缺指数 · ${formatQuarter(heatmap.data.quarter)}`, classes: SHORTAGE_CLASSES, noDataLabel: '无数据或无法评分', note: heatmap.data.note },
+        ...heatmapChoropleth(data, key),
+        legend: { title: `短缺指数 · ${formatQuarter(data.quarter)}`, classes: SHORTAGE_CLASSES, noDataLabel: '无数据或无法评分', note: data.note },
       };
     }
     if (state.journey === 'enterprise') {
@@ -99,10 +99,12 @@ export function App() {
     const recName = fit.data.recommendations.find((r) => r.occupation.code === rec)?.occupation.name ?? '';
     const c = districtCountChoropleth(rows, `near|${state.institution}|${rec}`, '可转化人才');
     return { ...c, legend: { title: `可转化人才 · ${recName}`, classes: c.legend } };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.journey, state.recommendation, state.institution, heatmap.data, heatmap.isPlaceholderData, heatLevel, candidates.data, fit.data, filters.chain, filters.cluster, filters.occupation, filters.grade, filters.quarter]);
+  }, [state.journey, state.recommendation, state.institution, heatmap.data, candidates.data, fit.data]);
 
-  const place = state.journey === 'enterprise' ? vacancyPlace(state, districts.data) : null;
+  const placeValue = state.journey === 'enterprise' ? vacancyPlace(state, districts.data) : null;
+  const placeKey = placeValue ? `${placeValue.lng},${placeValue.lat},${placeValue.radiusKm}` : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const place = useMemo(() => placeValue, [placeKey]);
   const institutionList = institutions.data?.items;
   const highlight = state.journey === 'institution' ? state.institution : null;
   const showInstitutions = layerOn('institutions') || (state.journey === 'institution' && state.institution !== null);
@@ -169,7 +171,7 @@ export function App() {
               hexbins={layerOn('hex') ? (hex.data ?? null) : null}
               hexClasses={hexClasses}
               enterprises={layerOn('enterprises') ? (enterprises.data ?? null) : null}
-              chainColours={chains?.colours ?? {}}
+              chainColours={chains?.colours ?? NO_COLOURS}
               institutions={mapInstitutions}
               highlightInstitution={highlight}
               onInstitutionClick={(id) => update({ journey: 'institution', institution: id, recommendation: null })}

@@ -7,6 +7,8 @@ declare global {
     __renderedCities?: number;
     /** The last choropleth painted: its data key and when the frame with it rendered (performance.now()). */
     __mapUpdate?: { key: string; at: number };
+    /** The map's current centre and zoom. */
+    __mapView?: () => { lng: number; lat: number; zoom: number };
   }
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import {
   AttributionControl,
   Map as MapLibreMap,
@@ -316,6 +316,7 @@ export function TalentMap(props: TalentMapProps) {
     });
 
     mapRef.current = map;
+    window.__mapView = () => ({ lng: map.getCenter().lng, lat: map.getCenter().lat, zoom: map.getZoom() });
     return () => {
       window.__mapReady = false;
       mapRef.current = null;
@@ -338,6 +339,14 @@ export function TalentMap(props: TalentMapProps) {
       if (bounds) map.fitBounds(bounds, { padding: FIT_PADDING, animate: false });
     }
     let cancelled = false;
+    // First paint: the first frame in which the city fills are actually drawn.
+    const onRender = () => {
+      if (cancelled || !map.isSourceLoaded('cities')) return;
+      if (map.queryRenderedFeatures({ layers: [L.cityFill] }).length === 0) return;
+      map.off('render', onRender);
+      if (performance.getEntriesByName('map-first-paint').length === 0) performance.mark('map-first-paint');
+    };
+    map.on('render', onRender);
     const onIdle = () => {
       if (cancelled) return;
       if (!map.isSourceLoaded('cities')) {
@@ -352,6 +361,7 @@ export function TalentMap(props: TalentMapProps) {
     return () => {
       cancelled = true;
       map.off('idle', onIdle);
+      map.off('render', onRender);
       for (const m of markers) m.remove();
     };
   }, [ready, cities]);
@@ -419,7 +429,9 @@ export function TalentMap(props: TalentMapProps) {
 
   // ---------------------------------------------------------------- choropleth colours (feature-state: no re-tiling)
   const { choropleth } = props;
-  useEffect(() => {
+  // A layout effect: the colours reach MapLibre in the same task as the commit, before the
+  // browser paints the rest of the page (a passive effect waits for that paint).
+  useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !cities) return;
     const c = choropleth;
@@ -465,10 +477,7 @@ export function TalentMap(props: TalentMapProps) {
     if (!map || !ready) return;
     const visible = enterprises !== null;
     for (const id of [L.clusters, L.points]) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
-    if (!enterprises) {
-      map.getSource<GeoJSONSource>('enterprises')?.setData(EMPTY);
-      return;
-    }
+    if (!enterprises) return;
     const features = enterprises.features.map((f) => ({ ...f, properties: { ...f.properties, color: chainColours[f.properties.chainCode] ?? '#8795a1' } }));
     map.getSource<GeoJSONSource>('enterprises')?.setData({ type: 'FeatureCollection', features });
 

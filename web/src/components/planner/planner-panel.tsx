@@ -28,8 +28,8 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, occupat
   const cityHeat = useHeatmap(state, 'city');
   const districtHeat = useHeatmap(state, 'district');
   const heat = isDistrict ? districtHeat : cityHeat;
-  const item = region ? (heat.data?.items.find((i) => i.regionCode === region) ?? null) : null;
-  const province = region === null && cityHeat.data ? provinceTotals(cityHeat.data.items) : null;
+  const item = region ? (heat.data?.heatmap.items.find((i) => i.regionCode === region) ?? null) : null;
+  const province = region === null && cityHeat.data ? provinceTotals(cityHeat.data.heatmap.items) : null;
 
   const catalogQuery = { region, chain: state.chain };
   const catalog = useQuery({
@@ -137,7 +137,7 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, occupat
   );
 }
 
-type HeatItem = NonNullable<ReturnType<typeof useHeatmap>['data']>['items'][number];
+type HeatItem = NonNullable<ReturnType<typeof useHeatmap>['data']>['heatmap']['items'][number];
 
 /** The province as the sum of its cities (the composite score is not additive: count cities by status instead). */
 function provinceTotals(items: HeatItem[]) {

@@ -19,7 +19,9 @@ export function useHeatmap(state: AppState, level: 'city' | 'district') {
   const filters = shortageFilters(state);
   return useQuery({
     queryKey: ['heatmap', level, filters],
-    queryFn: ({ signal }) => api.heatmap(level, filters, signal),
+    // The answer carries the key of the filters it was asked for: while the next filter loads,
+    // the previous answer stays on screen under its own key (and the map is not repainted).
+    queryFn: async ({ signal }) => ({ heatmap: await api.heatmap(level, filters, signal), key: heatmapKey(level, filters) }),
     // keep the old colours on screen while the next filter loads: no flash of grey
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,

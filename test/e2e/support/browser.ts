@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const MAP_READY_TIMEOUT_MS = 60_000;
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** A fresh page at the app's usual size that records console errors, page errors and any request leaving the origin. */
+export async function openPage(browser: Browser, baseUrl: string, options: { acceptDownloads?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, context, consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => watched.pageErrors.push(String(e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) watched.foreignRequests.push(url);
+  });
+  return watched;
+}
+
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__mapReady === true, undefined, { timeout: MAP_READY_TIMEOUT_MS });
+}
+
+/** Waits until the choropleth with this key (see web/src/components/planner/use-planner-map.ts) has been painted. */
+export async function waitForMapKey(page: Page, predicate: string | RegExp, timeout = 20_000): Promise<string> {
+  const source = typeof predicate === 'string' ? { s: predicate } : { r: predicate.source };
+  const handle = await page.waitForFunction(
+    (p) => {
+      const key = window.__mapUpdate?.key;
+      if (!key) return false;
+      const ok = p.s !== undefined ? key === p.s : new RegExp(p.r!).test(key);
+      return ok ? key : false;
+    },
+    source,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, name) });
+
+declare global {
+  interface Window {
+    __mapReady?: boolean;
+    __renderedCities?: number;
+    __mapUpdate?: { key: string; at: number };
+    __mapView?: () => { lng: number; lat: number; zoom: number };
+  }
+}
+
+/** The heatmap's map key as web/src/components/planner/use-planner-map.ts heatmapKey writes it. */
+export function heatKey(level: 'city' | 'district', f: { cluster?: string; chain?: string; occupation?: string; grade?: string | number; quarter?: string } = {}): string {
+  return ['heatmap', level, f.cluster ?? '', f.chain ?? '', f.occupation ?? '', f.grade ?? '', f.quarter ?? ''].join('|');
+}
