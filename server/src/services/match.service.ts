@@ -21,6 +21,8 @@ export interface CandidateQuery {
   strategy: SearchStrategy;
   /** Rows to fetch before re-ranking; the default scales with the limit. */
   overfetch?: number;
+  /** Let the service send small filtered sets to the exact path (default); the evaluation turns it off to measure HNSW itself. */
+  choosePath?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface CandidateQuery {
  */
 const EXACT_BELOW = 25_000;
 /** Rows fetched from the index per result row before re-ranking. */
-const OVERFETCH = { factor: 4, min: 100, max: 400 } as const;
+const OVERFETCH = { factor: 3, min: 60, max: 300 } as const;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
 const PROFILE_FILL_MIN_SCORE = 0.3;
 const PROFILE_FILL_WEIGHT = 0.5;
@@ -206,7 +208,8 @@ export class MatchService {
     const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
     const filter = this.withRadiusDistricts(query.filter);
     // A selective filter goes straight to the exact path; the caller's 'exact' always does.
-    const strategy = query.strategy === 'hnsw' && this.estimateFiltered(filter) < EXACT_BELOW ? 'exact' : query.strategy;
+    const small = query.choosePath !== false && this.estimateFiltered(filter) < EXACT_BELOW;
+    const strategy = query.strategy === 'hnsw' && small ? 'exact' : query.strategy;
     const rows = await this.repo.candidates(vector, filter, fetch, strategy, query.limit);
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
     return rows

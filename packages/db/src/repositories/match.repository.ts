@@ -33,7 +33,7 @@ export interface CandidateRow {
 export type SearchStrategy = 'hnsw' | 'exact';
 
 /** Candidates per search the index walks before giving up; pgvector's default is 40. */
-export const HNSW_EF_SEARCH = 120;
+export const HNSW_EF_SEARCH = 64;
 /**
  * Tuples an iterative scan may visit before it stops (pgvector's default is 20,000). A filter
  * that needs more is selective enough for the exact path, which the caller then takes.
