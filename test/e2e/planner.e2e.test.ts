@@ -70,7 +70,7 @@ describe('planner journey', () => {
     await expect(page.getByTestId('quarter-value').innerText()).resolves.toContain('季度');
     await screenshot(page, 'planner-filters.png');
     // reset for the next steps
-    await page.getByRole('button', { name: /清除筛选/ }).click();
+    await page.getByRole('button', { name: /清除全部筛选/ }).click();
     await waitForMapKey(page, heatKey('city'));
   });
 

@@ -27,11 +27,20 @@ const NO_COLOURS: Record<string, string> = {};
 export function App() {
   const [state, update] = useUrlState();
   const [pickMode, setPickMode] = useState(false);
+  const [mapReady, setMapReady] = useState(false);
+  const onMapReady = useCallback(() => setMapReady(true), []);
 
   const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.health(signal), staleTime: 60_000 });
   const cities = useQuery({ queryKey: ['regions', 'city'], queryFn: ({ signal }) => api.regions('city', null, signal), ...forever });
-  // All districts (≈95): loaded right after the cities so drilling in is instant.
-  const districts = useQuery({ queryKey: ['regions', 'district'], queryFn: ({ signal }) => api.regions('district', null, signal), enabled: cities.isSuccess, ...forever });
+  // All districts (≈95, 0.7 MB): loaded once the city map is drawn (not competing with the
+  // first paint), or at once when the view needs them.
+  const needDistricts = state.city !== null || state.journey !== 'planner';
+  const districts = useQuery({
+    queryKey: ['regions', 'district'],
+    queryFn: ({ signal }) => api.regions('district', null, signal),
+    enabled: cities.isSuccess && (mapReady || needDistricts),
+    ...forever,
+  });
   const provinceSeries = useQuery({ queryKey: ['timeseries', 'province'], queryFn: ({ signal }) => api.timeseries({}, signal), staleTime: 10 * 60_000 });
   const quarters = useMemo(() => provinceSeries.data?.items.map((i) => i.quarter) ?? [], [provinceSeries.data]);
   const latestQuarter = quarters[quarters.length - 1] ?? null;
@@ -180,6 +189,7 @@ export function App() {
               onPick={onPick}
               initialView={state.view}
               onViewChange={onViewChange}
+              onReady={onMapReady}
             >
               <div className="map-overlay map-overlay--top-left">
                 {state.city && (

@@ -20,6 +20,8 @@ export interface ComboboxProps {
   onClear?: () => void;
   testId?: string;
   hideLabel?: boolean;
+  /** the list was opened (focus): lets the caller load options lazily */
+  onOpen?: () => void;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ComboboxProps {
  * Esc to close. The caller does the searching; this only presents and navigates.
  */
 export function Combobox(props: ComboboxProps) {
-  const { label, selectedLabel, placeholder, query, onQueryChange, options, loading, onSelect, onClear, testId, hideLabel } = props;
+  const { label, selectedLabel, placeholder, query, onQueryChange, options, loading, onSelect, onClear, testId, hideLabel, onOpen } = props;
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -90,7 +92,10 @@ export function Combobox(props: ComboboxProps) {
             setOpen(true);
             onQueryChange(e.target.value);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            setOpen(true);
+            onOpen?.();
+          }}
           onBlur={() => {
             // let a click on an option land first
             setTimeout(() => {

@@ -18,11 +18,14 @@ export interface OccupationPickerProps {
 /** Search occupations by name, 大典 code or alias (GET /api/occupations?q=). */
 export function OccupationPicker({ label, value, onChange, suggestions, suggestionsTitle, placeholder, testId }: OccupationPickerProps) {
   const [query, setQuery] = useState('');
+  const [opened, setOpened] = useState(false);
   const q = useDebounced(query.trim(), 180);
   const search = useQuery({
     queryKey: ['occupations', q],
     queryFn: ({ signal }) => api.occupations(q || null, 20, signal),
     staleTime: 5 * 60_000,
+    // the first page of all occupations only once someone opens the box
+    enabled: q !== '' || opened,
   });
   // The chosen occupation's name, even when it is not in the current search results (a shared link).
   const chosen = useQuery({
@@ -49,6 +52,7 @@ export function OccupationPicker({ label, value, onChange, suggestions, suggesti
       placeholder={placeholder ?? '名称、大典编码或别名'}
       query={query}
       onQueryChange={setQuery}
+      onOpen={() => setOpened(true)}
       options={options}
       loading={search.isFetching}
       onSelect={(o) => onChange(o.value, o.label)}

@@ -92,15 +92,18 @@ export function FilterBar({ state, update, quarters, latestQuarter }: FilterBarP
         </select>
       </div>
       <QuarterSlider quarters={quarters} value={state.quarter ?? latestQuarter} onChange={(q) => update({ quarter: q === latestQuarter ? null : q }, { push: false })} />
-      {active > 0 && (
-        <button
-          type="button"
-          className="button button--ghost filter-bar__reset"
-          onClick={() => update({ cluster: null, chain: null, occupation: null, grade: null, quarter: null })}
-        >
-          清除筛选（{active}）
-        </button>
-      )}
+      {/* Always laid out (hidden when idle) so the bar, and the map under it, never change size. */}
+      <button
+        type="button"
+        className="button button--ghost filter-bar__reset"
+        style={{ visibility: active > 0 ? 'visible' : 'hidden' }}
+        aria-hidden={active === 0}
+        tabIndex={active > 0 ? 0 : -1}
+        onClick={() => update({ cluster: null, chain: null, occupation: null, grade: null, quarter: null })}
+        aria-label={`清除全部筛选（${active}）`}
+      >
+        清除（{active}）
+      </button>
     </div>
   );
 }

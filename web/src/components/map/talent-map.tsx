@@ -95,6 +95,8 @@ export interface TalentMapProps {
   onPick?: (lngLat: [number, number]) => void;
   initialView: MapView | null;
   onViewChange: (view: MapView) => void;
+  /** called once the cities are drawn and the map went idle */
+  onReady?: () => void;
   /** overlays drawn over the map (legend, layer switches, drill-up button) */
   children?: ReactNode;
 }
@@ -356,6 +358,7 @@ export function TalentMap(props: TalentMapProps) {
       window.__renderedCities = countDistinctCodes(map.queryRenderedFeatures({ layers: [L.cityFill] }));
       if (!window.__mapReady) performance.mark('map-ready');
       window.__mapReady = true;
+      propsRef.current.onReady?.();
     };
     map.once('idle', onIdle);
     return () => {

@@ -26,7 +26,7 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, occupat
   const region = state.region;
   const isDistrict = region !== null && !region.endsWith('00');
   const cityHeat = useHeatmap(state, 'city');
-  const districtHeat = useHeatmap(state, 'district');
+  const districtHeat = useHeatmap(state, 'district', isDistrict || state.city !== null);
   const heat = isDistrict ? districtHeat : cityHeat;
   const item = region ? (heat.data?.heatmap.items.find((i) => i.regionCode === region) ?? null) : null;
   const province = region === null && cityHeat.data ? provinceTotals(cityHeat.data.heatmap.items) : null;

@@ -15,7 +15,7 @@ export const shortageFilters = (s: AppState): ShortageFilters => ({
 });
 
 /** The heatmap at the level on screen (cities, or districts once drilled into a city). */
-export function useHeatmap(state: AppState, level: 'city' | 'district') {
+export function useHeatmap(state: AppState, level: 'city' | 'district', enabled = true) {
   const filters = shortageFilters(state);
   return useQuery({
     queryKey: ['heatmap', level, filters],
@@ -25,6 +25,7 @@ export function useHeatmap(state: AppState, level: 'city' | 'district') {
     // keep the old colours on screen while the next filter loads: no flash of grey
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 
