@@ -32,6 +32,8 @@ const dcg = (rels: number[]) => rels.reduce((s, r, i) => s + r / Math.log2(i + 2
  *               where one exists (the Shandong plan's 适配度)
  *   nDCG@k    — binary relevance (qualified = 1)
  *   recall@k  — overlap of the HNSW top k with the top k from scoring every filtered row
+ *               (recallVsExhaustive), and with the top k after an exact-distance retrieval
+ *               of the same size (recallVsExactRetrieval: the index's own error)
  * The keyword baseline ranks every filtered talent by the weighted share of required skills
  * it lists (no vectors, no related skills, no grade or distance terms).
  */
@@ -48,6 +50,7 @@ export async function evaluateMatching(client: DbClient, matcher: MatchService, 
   const fit = { engine: 0, baseline: 0 };
   const ndcg = { engine: 0, baseline: 0 };
   let recall = 0;
+  let annRecall = 0;
   const latency: number[] = [];
   for (const v of cases) {
     const qualifiedRows = await client.rows<{ id: number; lng: number; lat: number }>(sql`
@@ -63,6 +66,8 @@ export async function evaluateMatching(client: DbClient, matcher: MatchService, 
     const hnsw = await matcher.findCandidates({ ...query, strategy: 'hnsw', choosePath: false });
     latency.push(performance.now() - started);
     const exhaustive = await matcher.findCandidates({ ...query, strategy: 'exact', overfetch: EXHAUSTIVE });
+    // Same over-fetch as the HNSW path but by exact distance: isolates the index's own error.
+    const exactRetrieval = await matcher.findCandidates({ ...query, strategy: 'exact' });
 
     const ideal = dcg(Array.from({ length: Math.min(options.k, qualified.size) }, () => 1));
     const rels = (ids: number[]) => ids.map((id) => (qualified.has(id) ? 1 : 0));
@@ -71,6 +76,8 @@ export async function evaluateMatching(client: DbClient, matcher: MatchService, 
     ndcg.engine += dcg(rels(hnswIds)) / ideal;
     const exactTop = new Set(exhaustive.map((c) => c.row.id));
     recall += exactTop.size === 0 ? 1 : hnswIds.filter((id) => exactTop.has(id)).length / exactTop.size;
+    const retrievalTop = new Set(exactRetrieval.map((c) => c.row.id));
+    annRecall += retrievalTop.size === 0 ? 1 : hnswIds.filter((id) => retrievalTop.has(id)).length / retrievalTop.size;
 
     const baselineIds = await keywordRanking(client, v, options);
     if (rels(baselineIds).some(Boolean)) fit.baseline++;
@@ -83,7 +90,12 @@ export async function evaluateMatching(client: DbClient, matcher: MatchService, 
     vacanciesWithQualifiedTalent: withQualified,
     radiusKm: options.radiusKm,
     k: options.k,
-    engine: { fitRate: round(fit.engine / n), ndcg: round(ndcg.engine / n), recallVsExhaustive: round(recall / n) },
+    engine: {
+      fitRate: round(fit.engine / n),
+      ndcg: round(ndcg.engine / n),
+      recallVsExhaustive: round(recall / n),
+      recallVsExactRetrieval: round(annRecall / n),
+    },
     keywordBaseline: { fitRate: round(fit.baseline / n), ndcg: round(ndcg.baseline / n) },
     lift: { fitRate: round((fit.engine - fit.baseline) / n), ndcg: round((ndcg.engine - ndcg.baseline) / n) },
     inProcessLatencyMs: { p50: round(latency[Math.floor(latency.length * 0.5)] ?? 0), p95: round(latency[Math.floor(latency.length * 0.95)] ?? 0) },
