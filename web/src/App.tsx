@@ -7,7 +7,7 @@ import { EnterprisePanel } from './components/enterprise/enterprise-panel';
 import { useCandidates, vacancyPlace } from './components/enterprise/use-candidates';
 import { FilterBar } from './components/filters/filter-bar';
 import { InstitutionPanel, useInstitutionFit } from './components/institution/institution-panel';
-import { countByDistrict, districtCountChoropleth } from './components/map/district-counts';
+import { countByDistrict, districtCountChoropleth, SMALL_CELL_THRESHOLD } from './components/map/district-counts';
 import { LayerSwitches } from './components/map/layer-switches';
 import { MapLegend, type LegendSection } from './components/map/map-legend';
 import { TalentMap, type Choropleth } from './components/map/talent-map';
@@ -76,9 +76,9 @@ export function App() {
     enabled: layerOn('institutions') || state.journey === 'institution',
     staleTime: 10 * 60_000,
   });
-  const chains = useMemo(() => (enterprises.data ? chainColours(enterprises.data.features) : null), [enterprises.data]);
+  const chains = useMemo(() => (enterprises.data ? chainColours(enterprises.data.features, 6) : null), [enterprises.data]);
   const hexClasses = useMemo(
-    () => countClasses(hex.data?.features.map((f) => f.properties.count) ?? [], (n) => formatCount(n), HEX_COLORS),
+    () => countClasses(hex.data?.features.map((f) => f.properties.count) ?? [], (n) => formatCount(n), HEX_COLORS, SMALL_CELL_THRESHOLD),
     [hex.data],
   );
 
@@ -149,7 +149,7 @@ export function App() {
       <a href="#panel" className="skip-link">跳到分析面板</a>
       <AppHeader health={health.data} healthError={health.isError} journey={state.journey} journeyHref={journeyHref} onJourney={(journey) => update({ journey })} />
       <DatasetBanner health={health.data} />
-      <div className="workspace">
+      <div className={`workspace${state.journey === 'planner' && state.tab === 'catalog' ? ' workspace--wide' : ''}`}>
         <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>
           {state.journey === 'planner' && (
             <PlannerPanel state={state} update={update} regionName={regionName} latestQuarter={latestQuarter} occupationName={null} />

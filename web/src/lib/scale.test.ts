@@ -52,3 +52,12 @@ describe('countLabel', () => {
     expect(countLabel(5, null)).toBe('≥ 5');
   });
 });
+
+describe('countClasses with a floor', () => {
+  it('starts at the suppression threshold', () => {
+    const classes = countClasses([5, 8, 12, 40, 90, 300], String, undefined, 5);
+    expect(classes[0]!.from).toBe(5);
+    expect(classes.every((c) => c.from! >= 5)).toBe(true);
+    expect(classIndex(4, classes)).toBe(-1);
+  });
+});

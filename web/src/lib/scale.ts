@@ -70,11 +70,13 @@ export function countClasses(
   values: ReadonlyArray<number | null | undefined>,
   format: (n: number) => string = String,
   colors: readonly string[] = COUNT_COLORS,
+  /** the smallest count shown (5 where smaller counts are suppressed) */
+  min = 0,
 ): ScaleClass[] {
-  const data = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0).sort((a, b) => a - b);
+  const data = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= min).sort((a, b) => a - b);
   if (data.length === 0) return [];
   const max = data[data.length - 1]!;
-  const bounds: number[] = [0];
+  const bounds: number[] = [min];
   for (let k = 1; k < colors.length; k++) {
     const q = data[Math.min(data.length - 1, Math.floor((k / colors.length) * data.length))]!;
     const b = niceRound(q);

@@ -1,5 +1,5 @@
 import { formatCount } from '../../lib/format';
-import { countClasses, countLabel, type ScaleClass } from '../../lib/scale';
+import { countClasses, type ScaleClass } from '../../lib/scale';
 import type { Choropleth } from './talent-map';
 
 /**
@@ -27,9 +27,9 @@ export function districtCountChoropleth(counts: DistrictCount[], key: string, wh
   const classes = countClasses(
     shown.map((c) => c.count),
     (n) => formatCount(n),
-  )
-    .filter((c) => c.to === null || c.to > SMALL_CELL_THRESHOLD)
-    .map((c, i) => (i === 0 ? { ...c, from: SMALL_CELL_THRESHOLD, label: countLabel(SMALL_CELL_THRESHOLD, c.to, formatCount) } : c));
+    undefined,
+    SMALL_CELL_THRESHOLD,
+  );
   const suppressedClass: ScaleClass = { from: 0.5, to: SMALL_CELL_THRESHOLD, color: SUPPRESSED_COLOR, label: `少于 ${SMALL_CELL_THRESHOLD} 人（不显示人数）` };
   const all = [suppressedClass, ...classes];
   const byCode = new Map(counts.map((c) => [c.regionCode, c]));

@@ -204,7 +204,7 @@ export function TalentMap(props: TalentMapProps) {
         type: 'fill',
         source: 'hex',
         layout: { visibility: 'none' },
-        paint: { 'fill-color': ['coalesce', ['get', 'color'], NO_DATA_COLOR], 'fill-opacity': ['case', ['get', 'suppressed'], 0.35, 0.78] },
+        paint: { 'fill-color': ['coalesce', ['get', 'color'], NO_DATA_COLOR], 'fill-opacity': ['case', ['get', 'suppressed'], 0.22, 0.8] },
       });
       map.addLayer({
         id: L.hexLine,
