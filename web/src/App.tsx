@@ -51,6 +51,11 @@ export function App() {
     for (const f of districts.data?.features ?? []) m.set(f.properties.code, f.properties.name);
     return m;
   }, [cities.data, districts.data]);
+  const cityOptions = useMemo(() => (cities.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code)), [cities.data]);
+  const districtOptions = useMemo(
+    () => (districts.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name, parentCode: f.properties.parentCode })).sort((a, b) => a.code.localeCompare(b.code)),
+    [districts.data],
+  );
   const regionName = useCallback((code: string | null) => (code === null ? '江苏省' : (names.get(code) ?? code)), [names]);
 
   // ------------------------------------------------------------ optional layers
@@ -152,7 +157,14 @@ export function App() {
       <div className={`workspace${state.journey === 'planner' && state.tab === 'catalog' ? ' workspace--wide' : ''}`}>
         <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>
           {state.journey === 'planner' && (
-            <PlannerPanel state={state} update={update} regionName={regionName} latestQuarter={latestQuarter} occupationName={null} />
+            <PlannerPanel
+              state={state}
+              update={update}
+              regionName={regionName}
+              latestQuarter={latestQuarter}
+              cities={cityOptions}
+              districts={districtOptions}
+            />
           )}
           {state.journey === 'enterprise' && (
             <EnterprisePanel state={state} update={update} districts={districts.data} pickMode={pickMode} onPickMode={setPickMode} regionName={regionName} />

@@ -46,6 +46,8 @@ export const JIANGSU_BOUNDS: [[number, number], [number, number]] = [
   [121.9, 35.2],
 ];
 const FIT_PADDING = { top: 56, bottom: 40, left: 40, right: 56 };
+/** a drilled city fills the view: keep it clear of the layer switches and legend (bottom left) */
+const DRILL_PADDING = { top: 60, bottom: 30, left: 250, right: 60 };
 
 /**
  * No tile server, no glyph server, no sprite: a calm background, the boundaries are the base
@@ -403,7 +405,7 @@ export function TalentMap(props: TalentMapProps) {
       } else if (drillCity) {
         if (districts) {
           const bounds = collectionBounds({ features: districts.features.filter((f) => f.properties.parentCode === drillCity) });
-          if (bounds) map.fitBounds(bounds, { padding: FIT_PADDING, duration: first ? 0 : 600 });
+          if (bounds) map.fitBounds(bounds, { padding: DRILL_PADDING, duration: first ? 0 : 600 });
           fittedForRef.current = drillCity;
         }
       } else {

@@ -18,11 +18,13 @@ export interface PlannerPanelProps {
   update: UpdateState;
   regionName: (code: string | null) => string;
   latestQuarter: string | null;
-  occupationName: string | null;
+  /** cities and districts for the keyboard-friendly region pickers (the map needs a pointer) */
+  cities: { code: string; name: string }[];
+  districts: { code: string; name: string; parentCode: string | null }[];
 }
 
 /** 规划者: where labour is short and why, the catalogue to publish, and the plan's indicators. */
-export function PlannerPanel({ state, update, regionName, latestQuarter, occupationName }: PlannerPanelProps) {
+export function PlannerPanel({ state, update, regionName, latestQuarter, cities, districts }: PlannerPanelProps) {
   const region = state.region;
   const isDistrict = region !== null && !region.endsWith('00');
   const cityHeat = useHeatmap(state, 'city');
@@ -53,6 +55,14 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, occupat
   });
   const indicators = useQuery({ queryKey: ['indicators'], queryFn: ({ signal }) => api.indicators(signal), staleTime: 5 * 60_000, enabled: state.tab === 'indicators' });
 
+  // same key as the occupation picker's lookup: shared cache
+  const occupation = useQuery({
+    queryKey: ['occupation', state.occupation],
+    queryFn: ({ signal }) => api.occupations(state.occupation, 1, signal),
+    enabled: state.occupation !== null,
+    staleTime: Infinity,
+  });
+  const occupationName = state.occupation ? (occupation.data?.items.find((o) => o.code === state.occupation)?.name ?? state.occupation) : null;
   const name = regionName(region);
   const quarter = state.quarter ?? latestQuarter;
   const chartTitle = `${name}${occupationName ? ` · ${occupationName}` : ''}${state.chain || state.cluster ? '（产业链/集群口径）' : ''}`;
@@ -79,6 +89,33 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, occupat
           </>
         )}
       </nav>
+      <div className="region-pickers">
+        <label className="visually-hidden" htmlFor="pick-city">选择城市</label>
+        <select
+          id="pick-city"
+          className="input"
+          value={state.city ?? ''}
+          onChange={(e) => update({ city: e.target.value || null, region: e.target.value || null, view: null })}
+        >
+          <option value="">全省 13 市</option>
+          {cities.map((c) => (
+            <option key={c.code} value={c.code}>{c.name}</option>
+          ))}
+        </select>
+        {state.city && (
+          <>
+            <label className="visually-hidden" htmlFor="pick-district">选择区县</label>
+            <select id="pick-district" className="input" value={isDistrict ? (region ?? '') : ''} onChange={(e) => update({ region: e.target.value || state.city })}>
+              <option value="">全市各区县</option>
+              {districts
+                .filter((d) => d.parentCode === state.city)
+                .map((d) => (
+                  <option key={d.code} value={d.code}>{d.name}</option>
+                ))}
+            </select>
+          </>
+        )}
+      </div>
       <Tabs
         label="规划者视图"
         tabs={PLANNER_TABS.map((t) => ({ id: t, label: TAB_LABEL[t] }))}
