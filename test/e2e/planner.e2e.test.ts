@@ -74,6 +74,20 @@ describe('planner journey', () => {
     await waitForMapKey(page, heatKey('city'));
   });
 
+  it('plays the quarters with the play button and stops', async () => {
+    await page.locator('#f-quarter').focus();
+    await page.keyboard.press('Home');
+    await waitForMapKey(page, /^heatmap\|city\|\|\|\|\|\d{4}Q[1-4]$/);
+    const start = await page.getByTestId('quarter-value').innerText();
+    await page.getByTestId('quarter-play').click();
+    await expect.poll(() => page.getByTestId('quarter-value').innerText(), { timeout: 5_000 }).not.toBe(start);
+    await page.getByTestId('quarter-play').click();
+    await expect(page.getByTestId('quarter-play').getAttribute('aria-pressed')).resolves.toBe('false');
+    await page.locator('#f-quarter').focus();
+    await page.keyboard.press('End');
+    await waitForMapKey(page, heatKey('city'));
+  });
+
   it('drills into 苏州 and shows its districts, then returns to the province', async () => {
     await clickCity('苏州');
     await waitForMapKey(page, heatKey('district'));
