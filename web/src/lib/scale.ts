@@ -84,7 +84,8 @@ export function countClasses(
   }
   const n = bounds.length;
   // Spread the palette over however many classes survived, darkest for the top class.
-  const pick = (i: number) => colors[n === 1 ? colors.length - 1 : Math.round((i * (colors.length - 1)) / (n - 1))]!;
+  // one class alone takes a middle tone (a lone darkest class would shout)
+  const pick = (i: number) => colors[n === 1 ? Math.ceil((colors.length - 1) / 2) : Math.round((i * (colors.length - 1)) / (n - 1))]!;
   return bounds.map((from, i) => {
     const to = i + 1 < n ? bounds[i + 1]! : null;
     return { from, to, color: pick(i), label: countLabel(from, to, format) };

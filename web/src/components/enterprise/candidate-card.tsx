@@ -7,6 +7,10 @@ import { ScoreBreakdown } from './score-breakdown';
 export interface CandidateCardProps {
   candidate: Candidate;
   rank: number;
+  /**
+   * The vacancy's occupation when the request was the occupation's profile: programs then close
+   * the talent's gap to that profile. With skill chips the gap is the missing chips themselves.
+   */
   occupationCode: string | null;
 }
 

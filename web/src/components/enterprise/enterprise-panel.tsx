@@ -39,7 +39,7 @@ export function EnterprisePanel(props: EnterprisePanelProps) {
           <ol className="candidate-list">
             {data.results.map((c, i) => (
               <li key={c.talentId}>
-                <CandidateCard candidate={c} rank={i + 1} occupationCode={state.vacancyOccupation} />
+                <CandidateCard candidate={c} rank={i + 1} occupationCode={state.skills.length ? null : state.vacancyOccupation} />
               </li>
             ))}
           </ol>
