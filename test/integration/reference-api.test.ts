@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { booleanValid, bbox } from '@turf/turf';
 import type { Chain, Cluster, Occupation, RegionCollection, Skill } from '@talentmap/core';
 import { testDriver } from '../support/database.js';
@@ -53,6 +54,7 @@ describe(`reference API on ${testDriver}`, () => {
     expect(excellence.body.total).toBe(10);
     expect(excellence.body.items.every((c) => !c.curated)).toBe(true);
     expect(excellence.body.items.map((c) => c.name)).toEqual(expect.arrayContaining(['起重机', '集成电路', '高技术船舶']));
+    expect(clusters.body.items.reduce((sum, c) => sum + c.chainCount, 0)).toBe(30);
     const clusterCodes = new Set(clusters.body.items.map((c) => c.code));
     expect(advantage.body.items.every((c) => clusterCodes.has(c.clusterCode))).toBe(true);
   });
@@ -65,6 +67,14 @@ describe(`reference API on ${testDriver}`, () => {
     expect(byName.body.items[0]?.skills.length).toBeGreaterThan(3);
     const byCode = await get<{ items: Occupation[] }>('/api/occupations?q=4-04-05-05');
     expect(byCode.body.items[0]?.name).toBe('人工智能训练师');
+  });
+
+  it("lists a chain's occupations from the chain → occupation matrix", async () => {
+    const chain = await get<{ items: Occupation[]; total: number }>('/api/occupations?chain=CH01&limit=100');
+    expect(chain.body.total).toBeGreaterThanOrEqual(8);
+    const [row] = await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from chain_occupations where chain_code = 'CH01'`);
+    expect(chain.body.total).toBe(row?.n);
+    expect((await get('/api/occupations?chain=NOPE')).status).toBe(400);
   });
 
   it('has at least 400 skills and finds them by alias', async () => {

@@ -96,6 +96,10 @@ export const searchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
+export const occupationSearchQuerySchema = searchQuerySchema.extend({
+  chain: z.string().max(16).optional().describe("only the occupations in this chain's chain → occupation matrix"),
+});
+
 export const gradeSchema = z.object({
   level: z.number().int(),
   name: z.string(),

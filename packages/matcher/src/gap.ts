@@ -11,12 +11,13 @@ export function skillGap(have: readonly { skillId: number }[], target: readonly 
 
 /**
  * Program rank for closing a gap, in [0, 1]:
- *   coverage 0.7  weighted share of the missing skills the program teaches
+ *   coverage 0.6  weighted share of the missing skills the program teaches
  *   subsidy  0.1  eligible for training subsidy (补贴性培训)
  *   duration 0.1  shorter is better: 1 − hours / 1000, floored at 0
- *   place    0.1  online or blended 1; offline 1 − distance / 100 km from the learner, 0.5 unknown
+ *   place    0.2  online or blended 1; offline 1 − distance / 100 km from the learner, 0.5 unknown
+ * (place weighs enough that, among programs covering the gap alike, a nearby one wins)
  */
-export const PROGRAM_WEIGHTS = { coverage: 0.7, subsidy: 0.1, duration: 0.1, place: 0.1 } as const;
+export const PROGRAM_WEIGHTS = { coverage: 0.6, subsidy: 0.1, duration: 0.1, place: 0.2 } as const;
 
 export interface ProgramCandidate {
   skills: WeightedSkill[];

@@ -73,9 +73,9 @@ describe('skill gap and programs', () => {
   it('ranks programs by coverage, subsidy, duration and place (hand-worked)', () => {
     const gap = [{ skillId: 3, weight: 0.8 }, { skillId: 1, weight: 0.2 }];
     const s = scoreProgram(gap, { skills: [{ skillId: 3, weight: 1 }], hours: 200, subsidyEligible: true, mode: 'online', lng: 0, lat: 0 });
-    // coverage 0.8 → 0.7 × 0.8 + 0.1 × 1 + 0.1 × 0.8 + 0.1 × 1 = 0.84
+    // coverage 0.8 → 0.6 × 0.8 + 0.1 × 1 + 0.1 × 0.8 + 0.2 × 1 = 0.86
     expect(s.coverage).toBe(0.8);
-    expect(s.score).toBeCloseTo(0.84, 3);
+    expect(s.score).toBeCloseTo(0.86, 3);
     expect(s.coveredSkillIds).toEqual([3]);
   });
 });

@@ -37,7 +37,8 @@ export class ReferenceRepository {
         shortName: clusters.shortName,
         description: clusters.description,
         cities: clusters.cities,
-        chainCount: sql<number>`(select count(*)::int from ${chains} where ${chains.clusterCode} = ${clusters.code})`,
+        // Qualified by hand: unqualified, "code" inside the subquery would bind to chains.code.
+        chainCount: sql<number>`(select count(*)::int from chains ch where ch.cluster_code = "clusters"."code")`,
       })
       .from(clusters)
       .orderBy(asc(clusters.code));
@@ -55,11 +56,13 @@ export class ReferenceRepository {
     return this.db.select().from(grades).orderBy(asc(grades.level));
   }
 
-  async searchOccupations(q: string | undefined, limit: number, offset: number): Promise<{ items: Occupation[]; total: number }> {
-    const where = q
-      ? sql`(${occupations.name} ilike ${likePattern(q)} or ${occupations.code} like ${likePattern(q)}
-             or exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${likePattern(q)}))`
-      : undefined;
+  async searchOccupations(q: string | undefined, limit: number, offset: number, chain?: string): Promise<{ items: Occupation[]; total: number }> {
+    const conditions: SQL[] = [];
+    if (q)
+      conditions.push(sql`(${occupations.name} ilike ${likePattern(q)} or ${occupations.code} like ${likePattern(q)}
+             or exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${likePattern(q)}))`);
+    if (chain) conditions.push(sql`${occupations.code} in (select occupation_code from chain_occupations where chain_code = ${chain})`);
+    const where = and(...conditions);
     // Exact name or code first, then name prefix, then the rest by code.
     const order = q
       ? [sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`, asc(occupations.code)]

@@ -7,6 +7,7 @@ import {
   gradeSchema,
   listOf,
   occupationSchema,
+  occupationSearchQuerySchema,
   regionCollectionSchema,
   regionsQuerySchema,
   searchQuerySchema,
@@ -69,14 +70,15 @@ const reference: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Search occupations by name, 大典 code or alias',
-        querystring: searchQuerySchema,
+        summary: 'Search occupations by name, 大典 code or alias, optionally within a chain',
+        querystring: occupationSearchQuerySchema,
         response: { 200: listOf(occupationSchema), 400: errorSchema },
       },
     },
     async (request) => {
-      const { q, limit, offset } = request.query;
-      return app.reference.searchOccupations(q || undefined, limit, offset);
+      const { q, limit, offset, chain } = request.query;
+      if (chain && (await app.reference.chains({})).every((c) => c.code !== chain)) throw badRequest('chain', `unknown chain ${chain}`);
+      return app.reference.searchOccupations(q || undefined, limit, offset, chain);
     },
   );
 
