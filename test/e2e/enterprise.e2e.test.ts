@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, screenshot, waitForMap, waitForMapKey, type WatchedPage } from './support/browser';
+import { openJourney, screenshot, waitForMapKey, type WatchedPage } from './support/browser';
 
 /** 企业: paste an advert → classified occupation and skills → ranked, explained candidates on the map by district. */
 
@@ -11,11 +11,8 @@ let w: WatchedPage;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launch();
-  w = await openPage(browser, baseUrl);
+  ({ browser, watched: w } = await openJourney(baseUrl, '/enterprise'));
   page = w.page;
-  await page.goto(`${baseUrl}/enterprise`, { waitUntil: 'load' });
-  await waitForMap(page);
 });
 
 afterAll(async () => {

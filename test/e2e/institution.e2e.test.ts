@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, screenshot, waitForMap, waitForMapKey, type WatchedPage } from './support/browser';
+import { openJourney, screenshot, waitForMapKey, type WatchedPage } from './support/browser';
 
 /** 院校: choose an institution → 专业与产业吻合度 of its programs, ranked course recommendations, near-match talents on the map. */
 
@@ -10,11 +10,8 @@ let w: WatchedPage;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launch();
-  w = await openPage(browser, baseUrl);
+  ({ browser, watched: w } = await openJourney(baseUrl, '/institution'));
   page = w.page;
-  await page.goto(`${baseUrl}/institution`, { waitUntil: 'load' });
-  await waitForMap(page);
 });
 
 afterAll(async () => {

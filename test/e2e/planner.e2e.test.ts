@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifacts, launch, openPage, screenshot, waitForMap, waitForMapKey, heatKey, type WatchedPage } from './support/browser';
+import { artifacts, openJourney, screenshot, waitForMapKey, heatKey, type WatchedPage } from './support/browser';
 
 /** 规划者: filters → shortage heatmap, drill into a city, the catalogue with CSV/XLSX export, indicators. */
 
@@ -13,11 +13,8 @@ let w: WatchedPage;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launch();
-  w = await openPage(browser, baseUrl, { acceptDownloads: true });
+  ({ browser, watched: w } = await openJourney(baseUrl, '/planner', { acceptDownloads: true }));
   page = w.page;
-  await page.goto(`${baseUrl}/planner`, { waitUntil: 'load' });
-  await waitForMap(page);
 });
 
 afterAll(async () => {

@@ -77,3 +77,12 @@ declare global {
 export function heatKey(level: 'city' | 'district', f: { cluster?: string; chain?: string; occupation?: string; grade?: string | number; quarter?: string } = {}): string {
   return ['heatmap', level, f.cluster ?? '', f.chain ?? '', f.occupation ?? '', f.grade ?? '', f.quarter ?? ''].join('|');
 }
+
+/** Launches Chromium, opens a watched page at one journey's path and waits for the map: each journey file's start. */
+export async function openJourney(baseUrl: string, path: string, options: { acceptDownloads?: boolean } = {}): Promise<{ browser: Browser; watched: WatchedPage }> {
+  const browser = await launch();
+  const watched = await openPage(browser, baseUrl, options);
+  await watched.page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
+  await waitForMap(watched.page);
+  return { browser, watched };
+}
