@@ -109,4 +109,18 @@ describe(`demo data on ${testDriver}`, () => {
     const after = await one<{ n: number }>(sql`select count(*)::int as n from enterprises`);
     expect(after.n).toBe(before.n);
   });
+
+  it('rolls back COPY inside a failed transaction', async () => {
+    const before = await one<{ n: number }>(sql`select count(*)::int as n from institutions`);
+    await expect(
+      database.client.transaction(async (tx) => {
+        await tx.copyCsv('institutions', ['name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], '"甲技师学院","technical_school","320102","118.8","32.05","100"\n');
+        const [inside] = await tx.rows<{ n: number }>(sql`select count(*)::int as n from institutions`);
+        expect(inside?.n).toBe(before.n + 1);
+        throw new Error('abort the import');
+      }),
+    ).rejects.toThrow('abort the import');
+    const after = await one<{ n: number }>(sql`select count(*)::int as n from institutions`);
+    expect(after.n).toBe(before.n);
+  });
 });

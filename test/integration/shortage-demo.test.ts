@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Catalog, Forecast, Heatmap, Timeseries } from '@talentmap/core';
+import { ShortageRepository } from '@talentmap/db';
 import { testDriver } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
@@ -56,5 +57,18 @@ describe(`shortage analytics over the demo data (${testDriver})`, () => {
     expect(forecast.backtest.model.mape).not.toBeNull();
     expect(forecast.backtest.baseline.mape).not.toBeNull();
     for (const f of forecast.items) expect(f.lower95 <= f.lower80 && f.lower80 <= f.vacancies && f.vacancies <= f.upper80 && f.upper80 <= f.upper95).toBe(true);
+  });
+
+  it('keeps serving the previous rollups while a refresh runs', async () => {
+    const count = async () => (await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from shortage_slices`))[0]?.n ?? 0;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    let done = false;
+    const refreshing = new ShortageRepository(api.database.client).refresh().finally(() => (done = true));
+    const seen: number[] = [];
+    while (!done) seen.push(await count());
+    await refreshing;
+    expect(seen.every((n) => n > 0)).toBe(true);
+    expect(await count()).toBe(before);
   });
 });

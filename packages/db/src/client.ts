@@ -21,9 +21,17 @@ export interface DbClient {
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Bulk-load CSV text into a table with COPY (the fast path for seeding and imports). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * Runs `work` in one transaction on one connection, COPY included: readers keep seeing the
+   * previous data until it commits, and a failure leaves everything as it was.
+   */
+  transaction<T>(work: (tx: TxClient) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a transaction can do: the same queries and COPY, bound to the transaction's connection. */
+export type TxClient = Pick<DbClient, 'db' | 'rows' | 'copyCsv'>;
 
 export interface ClientOptions {
   /** postgres://… ; when absent an embedded PGlite is used. */
@@ -62,6 +70,20 @@ async function createPgliteClient(dataDir: string): Promise<DbClient> {
       // PGlite has no client socket; COPY reads from a virtual /dev/blob file instead.
       await pg.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
     },
+    async transaction(work) {
+      return pg.transaction(async (tx) => {
+        const txDb = drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Database;
+        return work({
+          db: txDb,
+          async rows<T>(query: SQL) {
+            return ((await txDb.execute(query)) as unknown as { rows: T[] }).rows;
+          },
+          async copyCsv(table, columns, csv) {
+            await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
+          },
+        });
+      });
+    },
     async migrate() {
       await migratePglite(drizzlePglite(pg), { migrationsFolder });
     },
@@ -80,13 +102,20 @@ async function createPostgresClient(url: string, max: number): Promise<DbClient>
     async rows<T>(query: SQL) {
       return (await db.execute(query)) as unknown as T[];
     },
-    async copyCsv(table, columns, csv) {
-      const stream = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        stream.on('finish', resolve);
-        stream.end(csv);
-      });
+    copyCsv: (table, columns, csv) => copyPostgres(client, table, columns, csv),
+    async transaction(work) {
+      return client.begin(async (tx) => {
+        // drizzle reads the client's type parsers from `options`, which a transaction handle
+        // lacks: lend it the pool's (drizzle already configured them on the pool).
+        const txDb = drizzlePostgres(Object.assign(tx, { options: client.options }) as unknown as postgres.Sql, { schema }) as unknown as Database;
+        return work({
+          db: txDb,
+          async rows<T>(query: SQL) {
+            return (await txDb.execute(query)) as unknown as T[];
+          },
+          copyCsv: (table, columns, csv) => copyPostgres(tx as unknown as postgres.Sql, table, columns, csv),
+        });
+      }) as Promise<never>;
     },
     async migrate() {
       await migratePostgres(drizzlePostgres(client), { migrationsFolder });
@@ -95,6 +124,15 @@ async function createPostgresClient(url: string, max: number): Promise<DbClient>
       await client.end({ timeout: 5 });
     },
   };
+}
+
+async function copyPostgres(client: postgres.Sql, table: string, columns: readonly string[], csv: string): Promise<void> {
+  const stream = await client.unsafe(copyStatement(table, columns, 'STDIN')).writable();
+  await new Promise<void>((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', resolve);
+    stream.end(csv);
+  });
 }
 
 /** Quote one CSV field for COPY (FORMAT csv): null → empty unquoted, everything else quoted. */

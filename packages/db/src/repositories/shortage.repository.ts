@@ -121,31 +121,34 @@ export class ShortageRepository {
 
   async refresh(): Promise<RefreshSummary> {
     const started = Date.now();
-    await this.client.rows(sql`truncate shortage_slices, shortage_group_vacancies`);
-    // The group attribution is pure SQL: let the database run it while Node scores the slices.
-    const groups = this.client.rows(this.groupVacanciesInsert()).then(() => this.client.rows(sql`analyze shortage_group_vacancies`));
     const [cells, durations, supply, training] = await Promise.all([this.cellFacts(), this.durationFacts(), this.supplyFacts(), this.trainingFacts()]);
     const slices = buildShortageSlices({ provinceCode: PROVINCE_CODE, cells, durations, supply, training });
-    for (let i = 0; i < slices.length; i += BATCH) {
-      const csv = slices.slice(i, i + BATCH).map((s) => sliceFields(s).map(csvField).join(',')).join('\n');
-      await this.client.copyCsv('shortage_slices', SLICE_COLUMNS, `${csv}\n`);
-    }
-    await this.client.rows(sql`analyze shortage_slices`);
-    await groups;
-
+    const periods = [...new Set(slices.map((s) => s.period))].sort();
     const workforce = supply.reduce<WorkforceCounts>(
       (w, s) => ({ talents: w.talents + s.talents, highSkillTalents: w.highSkillTalents + (s.grade >= HIGH_SKILL_MIN_GRADE ? s.talents : 0) }),
       { talents: 0, highSkillTalents: 0 },
     );
-    const periods = [...new Set(slices.map((s) => s.period))].sort();
     const meta: ShortageMeta = {
       refreshedAt: new Date().toISOString(),
       quarters: periods.filter((p) => p.includes('Q')),
       years: periods.filter((p) => !p.includes('Q')),
       workforce,
     };
-    await this.client.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify(meta)}::jsonb)
-      on conflict (key) do update set value = excluded.value`);
+    // One transaction: the API keeps reading the previous rollups (DELETE, not TRUNCATE, so
+    // readers are not locked out) until the new ones commit, and a failure changes nothing.
+    await this.client.transaction(async (tx) => {
+      await tx.rows(sql`delete from shortage_slices`);
+      await tx.rows(sql`delete from shortage_group_vacancies`);
+      await tx.rows(this.groupVacanciesInsert());
+      for (let i = 0; i < slices.length; i += BATCH) {
+        const csv = slices.slice(i, i + BATCH).map((s) => sliceFields(s).map(csvField).join(',')).join('\n');
+        await tx.copyCsv('shortage_slices', SLICE_COLUMNS, `${csv}\n`);
+      }
+      await tx.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify(meta)}::jsonb)
+        on conflict (key) do update set value = excluded.value`);
+    });
+    await this.client.rows(sql`analyze shortage_slices`);
+    await this.client.rows(sql`analyze shortage_group_vacancies`);
     const [group] = await this.client.rows<{ n: number }>(sql`select count(*)::int as n from shortage_group_vacancies`);
     return { slices: slices.length, groupRows: group?.n ?? 0, seconds: (Date.now() - started) / 1000 };
   }
