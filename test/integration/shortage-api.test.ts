@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import type { Catalog, Forecast, Heatmap, IndicatorProgress, Timeseries } from '@talentmap/core';
 import { enterpriseChains, enterprises, institutions, jobSeekers, programs, ShortageRepository, talents, vacancies } from '@talentmap/db';
 import { ensureSeeded } from '@talentmap/seed';
@@ -165,6 +166,20 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
   });
 
   it('exports the catalogue as CSV with a BOM and as XLSX with Chinese headers', async () => {
+    const all = await get<Catalog>('/api/shortage/catalog?year=2026');
+    expect(all.body.items.some((e) => e.grade === 4)).toBe(true);
+    for (const grade of [3, 4]) {
+      const byGrade = await get<Catalog>(`/api/shortage/catalog?year=2026&grade=${grade}`);
+      expect(byGrade.body.items.every((e) => e.grade === grade)).toBe(true);
+      expect(byGrade.body.items.length).toBe(all.body.items.filter((e) => e.grade === grade).length);
+    }
+    const [chain] = await api.database.client.rows<{ cluster: string }>(sql`select cluster_code as cluster from chains where code = 'CH15'`);
+    const byCluster = await get<Catalog>(`/api/shortage/catalog?year=2026&cluster=${chain!.cluster}`);
+    const inCluster = await api.database.client.rows<{ code: string }>(sql`
+      select distinct co.occupation_code as code from chain_occupations co join chains c on c.code = co.chain_code where c.cluster_code = ${chain!.cluster}`);
+    const clusterCodes = new Set(inCluster.map((r) => r.code));
+    expect(byCluster.body.items.every((e) => clusterCodes.has(e.occupationCode))).toBe(true);
+    expect((await get(`/api/shortage/catalog?chain=CH15&cluster=${chain!.cluster}`)).status).toBe(400);
     const csv = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=csv' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

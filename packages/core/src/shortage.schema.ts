@@ -103,6 +103,8 @@ export const catalogFormats = ['json', 'csv', 'xlsx'] as const;
 export const catalogQuerySchema = z.object({
   region: regionCodeSchema.optional().describe('scope: the province (default), a city or a district'),
   chain: groupCodeSchema.optional().describe('only occupations in this chain\'s matrix'),
+  cluster: groupCodeSchema.optional().describe("only occupations in this cluster's chains (not with chain)"),
+  grade: gradeSchema.optional().describe('only this 新八级工 grade'),
   year: yearSchema.optional().describe('default: the latest year with data'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   format: z.enum(catalogFormats).default('json'),

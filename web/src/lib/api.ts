@@ -103,6 +103,7 @@ export const api = {
   chains: (cluster?: string | null, signal?: AbortSignal) => get<List<Chain>>('/chains', { cluster }, signal),
   grades: (signal?: AbortSignal) => get<List<Grade>>('/grades', undefined, signal),
   occupations: (q: string | null, limit = 20, signal?: AbortSignal) => get<List<Occupation>>('/occupations', { q, limit }, signal),
+  chainOccupations: (chain: string, signal?: AbortSignal) => get<List<Occupation>>('/occupations', { chain, limit: 100 }, signal),
   skills: (q: string, limit = 10, signal?: AbortSignal) => get<List<Skill>>('/skills', { q, limit }, signal),
 
   heatmap: (level: 'city' | 'district', f: ShortageFilters, signal?: AbortSignal) =>
@@ -111,8 +112,8 @@ export const api = {
     get<Timeseries>('/shortage/timeseries', { region: q.region, occupation: q.occupation, ...group(q) }, signal),
   forecast: (q: { region?: string | null; occupation?: string | null }, signal?: AbortSignal) =>
     get<Forecast>('/forecast', { region: q.region, occupation: q.occupation, horizon: 4 }, signal),
-  catalog: (q: { region?: string | null; chain?: string | null; limit?: number }, signal?: AbortSignal) =>
-    get<Catalog>('/shortage/catalog', { region: q.region, chain: q.chain, limit: q.limit ?? 100 }, signal),
+  catalog: (q: CatalogScope & { limit?: number }, signal?: AbortSignal) =>
+    get<Catalog>('/shortage/catalog', { region: q.region, ...group(q), grade: q.grade, limit: q.limit ?? 100 }, signal),
   indicators: (signal?: AbortSignal) => get<List<IndicatorProgress>>('/indicators', undefined, signal),
 
   classify: (text: string, signal?: AbortSignal) => post<ClassifyResponse>('/occupations/classify', { text, limit: 5 }, signal),
@@ -129,6 +130,9 @@ export const api = {
 };
 
 
+/** The catalogue's scope: a region, a chain or a cluster, a grade. */
+export type CatalogScope = { region?: string | null; chain?: string | null; cluster?: string | null; grade?: number | null };
+
 /** Download URL of the catalogue in CSV (UTF-8 with BOM) or XLSX, same scope as the table. */
-export const catalogDownloadUrl = (format: 'csv' | 'xlsx', q: { region?: string | null; chain?: string | null; limit?: number }) =>
-  apiUrl('/shortage/catalog', { region: q.region, chain: q.chain, limit: q.limit ?? 500, format });
+export const catalogDownloadUrl = (format: 'csv' | 'xlsx', q: CatalogScope & { limit?: number }) =>
+  apiUrl('/shortage/catalog', { region: q.region, ...group(q), grade: q.grade, limit: q.limit ?? 500, format });

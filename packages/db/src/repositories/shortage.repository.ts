@@ -332,13 +332,14 @@ export class ShortageRepository {
   }
 
   /** Catalogue candidates: occupation × grade slices of one region and year, best first. */
-  async catalog(f: { year: string; region: string; group?: string | undefined; limit: number; minVacancies: number }): Promise<CatalogRow[]> {
+  async catalog(f: { year: string; region: string; group?: string | undefined; grade?: number | undefined; limit: number; minVacancies: number }): Promise<CatalogRow[]> {
     return this.client.rows<CatalogRow & Record<string, unknown>>(sql`
       select ${SLICE_SELECT}, o.name as "occupationName", g.name as "gradeName"
       from shortage_slices s join occupations o on o.code = s.occupation_code join grades g on g.level = s.grade
       where s.period = ${f.year} and s.region_code = ${f.region} and s.grade <> ${ALL_GRADES}
         and s.status in ('bottleneck', 'watch') and s.vacancies >= ${f.minVacancies}
         ${f.group ? sql`and s.occupation_code in (select occupation_code from (${this.groupWeights(f.group)}) w)` : sql``}
+        ${f.grade !== undefined ? sql`and s.grade = ${f.grade}` : sql``}
       order by s.status = 'bottleneck' desc, s.score desc, s.ratio desc, s.vacancies desc, s.occupation_code, s.grade
       limit ${f.limit}`);
   }

@@ -134,7 +134,7 @@ const shortage: FastifyPluginAsyncZod = async (app) => {
       if (year === null) throw badRequest('year', 'no shortage data is loaded');
       const regionCode = q.region ?? PROVINCE_CODE;
       const [rows, regionName] = await Promise.all([
-        repo.catalog({ year, region: regionCode, group: q.chain, limit: q.limit, minVacancies: SHORTAGE_RULE.catalogueMinVacancies }),
+        repo.catalog({ year, region: regionCode, group: q.chain ?? q.cluster, grade: q.grade, limit: q.limit, minVacancies: SHORTAGE_RULE.catalogueMinVacancies }),
         repo.regionName(regionCode),
       ]);
       const chains = await repo.chainsNeeding([...new Set(rows.map((r) => r.occupationCode))]);

@@ -17,18 +17,14 @@ export function FilterBar({ state, update, quarters, latestQuarter }: FilterBarP
   const clusters = useQuery({ queryKey: ['clusters'], queryFn: ({ signal }) => api.clusters(signal), staleTime: Infinity });
   const chains = useQuery({ queryKey: ['chains'], queryFn: ({ signal }) => api.chains(null, signal), staleTime: Infinity });
   const grades = useQuery({ queryKey: ['grades'], queryFn: ({ signal }) => api.grades(signal), staleTime: Infinity });
-  // A chain's occupations that make the shortage catalogue: offered first in the occupation box.
-  const chainCatalog = useQuery({
-    queryKey: ['catalog', 'chain-occupations', state.chain],
-    queryFn: ({ signal }) => api.catalog({ chain: state.chain, limit: 500 }, signal),
+  // A chain's occupations (its chain → occupation matrix): offered first in the occupation box.
+  const chainMatrix = useQuery({
+    queryKey: ['occupations', 'chain', state.chain],
+    queryFn: ({ signal }) => api.chainOccupations(state.chain as string, signal),
     enabled: state.chain !== null,
-    staleTime: 5 * 60_000,
+    staleTime: Infinity,
   });
-  const chainOccupations = (() => {
-    const seen = new Map<string, string>();
-    for (const e of chainCatalog.data?.items ?? []) if (!seen.has(e.occupationCode)) seen.set(e.occupationCode, e.occupationName);
-    return [...seen].map(([code, name]) => ({ code, name }));
-  })();
+  const chainOccupations = (chainMatrix.data?.items ?? []).map((o) => ({ code: o.code, name: o.name }));
 
   const chainOptions = (chains.data?.items ?? []).filter((c) => !state.cluster || c.clusterCode === state.cluster);
   const active = [state.cluster, state.chain, state.occupation, state.grade].filter((x) => x !== null).length;

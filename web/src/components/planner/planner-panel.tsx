@@ -33,7 +33,7 @@ export function PlannerPanel({ state, update, regionName, latestQuarter, cities,
   const item = region ? (heat.data?.heatmap.items.find((i) => i.regionCode === region) ?? null) : null;
   const province = region === null && cityHeat.data ? provinceTotals(cityHeat.data.heatmap.items) : null;
 
-  const catalogQuery = { region, chain: state.chain };
+  const catalogQuery = { region, chain: state.chain, cluster: state.chain ? null : state.cluster, grade: state.grade };
   const catalog = useQuery({
     queryKey: ['catalog', catalogQuery],
     queryFn: ({ signal }) => api.catalog({ ...catalogQuery, limit: 200 }, signal),

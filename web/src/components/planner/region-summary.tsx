@@ -63,7 +63,7 @@ export function RegionSummary({ name, item, province, quarterLabel, catalog, cat
         </p>
       )}
       <h3 className="section-title">主要紧缺职业及原因（{catalog?.year ?? ''} 年度）</h3>
-      <p className="hint">年度紧缺目录口径：按所选地区与产业链，不随季度、等级和集群筛选变化。</p>
+      <p className="hint">年度紧缺目录口径：按所选地区、集群/产业链与等级筛选，不随季度变化。</p>
       {catalogLoading && !catalog && <p className="loading-line"><span className="spinner spinner--small" aria-hidden="true" />正在加载…</p>}
       {catalog && top.length === 0 && <p className="empty">{catalog.note ?? '该范围内没有达到紧缺或关注标准的职业'}</p>}
       <ol className="shortage-list" data-testid="top-shortages">
