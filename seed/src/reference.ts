@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { chainKindSchema, occupationCodeSchema, regionCollectionSchema, regionCodeSchema } from '@talentmap/core';
+import { chainKindSchema, gradeSchema, indicatorSchema, occupationCodeSchema, regionCollectionSchema, regionCodeSchema } from '@talentmap/core';
 
 /** Reference data (real facts, each file naming its source) as read from seed/reference. */
 export const referenceDir = fileURLToPath(new URL('../reference', import.meta.url));
@@ -24,22 +24,8 @@ const chainFileSchema = sourced(
     leadEnterprise: z.string().nullable().optional(),
   }),
 );
-const gradeFileSchema = sourced(
-  z.object({ level: z.number().int().min(1).max(8), name: z.string(), highSkill: z.boolean(), nationalLevel: z.string().nullable() }),
-);
-const indicatorFileSchema = sourced(
-  z.object({
-    code: z.string(),
-    section: z.string(),
-    name: z.string(),
-    unit: z.string(),
-    baseline2020: z.number().nullable(),
-    target2025: z.number(),
-    bracketed: z.boolean(),
-    attribute: z.string(),
-    computable: z.boolean(),
-  }),
-);
+const gradeFileSchema = sourced(gradeSchema.extend({ level: z.number().int().min(1).max(8) }));
+const indicatorFileSchema = sourced(indicatorSchema.extend({ bracketed: z.boolean(), computable: z.boolean() }));
 const occupationFileSchema = sourced(
   z.object({
     code: occupationCodeSchema,

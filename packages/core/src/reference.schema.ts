@@ -108,6 +108,17 @@ export const gradeSchema = z.object({
 });
 export type Grade = z.infer<typeof gradeSchema>;
 
+/** A row of 专栏1 (the Jiangsu 14th Five-Year skilled-talent plan's indicator table). */
+export const indicatorSchema = z.object({
+  code: z.string(),
+  section: z.string(),
+  name: z.string(),
+  unit: z.string(),
+  baseline2020: z.number().nullable(),
+  target2025: z.number(),
+  attribute: z.string(),
+});
+
 /** `{ items, total }`: every list endpoint answers in this envelope. */
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });

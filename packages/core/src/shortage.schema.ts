@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADE_MAX, GRADE_MIN } from './constants.js';
-import { listOf, occupationCodeSchema, regionCodeSchema } from './reference.schema.js';
+import { listOf, occupationCodeSchema, regionCodeSchema, indicatorSchema } from './reference.schema.js';
 
 export const quarterSchema = z.string().regex(/^\d{4}Q[1-4]$/, 'a quarter like 2026Q3');
 export const yearSchema = z.string().regex(/^\d{4}$/, 'a year like 2026');
@@ -144,14 +144,7 @@ export type Catalog = z.infer<typeof catalogSchema>;
 
 // ---------------------------------------------------------------- 专栏1 indicators
 
-export const indicatorProgressSchema = z.object({
-  code: z.string(),
-  section: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  baseline2020: z.number().nullable(),
-  target2025: z.number(),
-  attribute: z.string(),
+export const indicatorProgressSchema = indicatorSchema.extend({
   source: z.enum(['computed', 'admin-input']).describe('computed from the data, or entered by an administrator'),
   currentValue: z.number().nullable().describe('null: awaiting an administrator\'s input'),
   progress: z.number().nullable().describe('(current − baseline) ÷ (target − baseline); current ÷ target without a baseline'),
