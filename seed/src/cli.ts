@@ -5,16 +5,18 @@ import { createClient } from '@talentmap/db';
 import { afterLoad, datasetState, loadDemo, loadReference, readReference, scaleFor, DEFAULT_TALENTS, type Progress } from './index.js';
 import { DEFAULT_SEED } from './demo/load-demo.js';
 
-const usage = `usage: pnpm seed [--talents N] [--seed S] [--reset]
+const usage = `usage: pnpm seed [--talents N | --scale X] [--seed S] [--reset]
   Loads reference data and the synthetic demo dataset into the database named by
   DATABASE_URL (PostgreSQL) or, when it is unset, the embedded PGlite in DATA_DIR (./data/pglite).
   --talents N   number of synthetic talents (default ${DEFAULT_TALENTS}); other tables scale with it
+  --scale X     the same as a multiple of the demo size: --scale 50 is ${(DEFAULT_TALENTS * 50).toLocaleString('en')} talents
   --seed S      random seed (default ${DEFAULT_SEED}); the same seed and scale give the same data
   --reset       drop everything in the database first`;
 
 const { values } = parseArgs({
   options: {
-    talents: { type: 'string', default: String(DEFAULT_TALENTS) },
+    talents: { type: 'string' },
+    scale: { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     reset: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -24,7 +26,11 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-const talents = Number(values.talents);
+if (values.talents !== undefined && values.scale !== undefined) {
+  console.error(`give --talents or --scale, not both\n\n${usage}`);
+  process.exit(2);
+}
+const talents = values.scale !== undefined ? Math.round(DEFAULT_TALENTS * Number(values.scale)) : Number(values.talents ?? DEFAULT_TALENTS);
 const seed = Number(values.seed);
 if (!Number.isInteger(talents) || talents < 100 || talents > 5_000_000) {
   console.error(`--talents must be an integer between 100 and 5000000\n\n${usage}`);
