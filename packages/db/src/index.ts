@@ -6,3 +6,4 @@ export * from './repositories/match.repository.js';
 export * from './bulk.js';
 export * from './repositories/shortage.repository.js';
 export * from './repositories/map.repository.js';
+export * from './repositories/sql-helpers.js';

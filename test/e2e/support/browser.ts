@@ -1,3 +1,4 @@
+/// <reference path="../../../web/src/global.d.ts" />
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,14 +65,6 @@ export async function waitForMapKey(page: Page, predicate: string | RegExp, time
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, name) });
 
-declare global {
-  interface Window {
-    __mapReady?: boolean;
-    __renderedCities?: number;
-    __mapUpdate?: { key: string; at: number };
-    __mapView?: () => { lng: number; lat: number; zoom: number };
-  }
-}
 
 /** The heatmap's map key as web/src/components/planner/use-planner-map.ts heatmapKey writes it. */
 export function heatKey(level: 'city' | 'district', f: { cluster?: string; chain?: string; occupation?: string; grade?: string | number; quarter?: string } = {}): string {

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbClient } from '../client.js';
+import { likePattern, rowsOf, vectorParam } from './sql-helpers.js';
 import type { SkillWeight } from '../schema.js';
 
-const vectorParam = (v: readonly number[]) => `[${v.join(',')}]`;
 
 export interface InstitutionRow {
   id: number;
@@ -70,7 +70,7 @@ export class MapRepository {
 
   async institutions(filter: { q?: string | undefined; regionCodes?: string[] | undefined; kind?: string | undefined; id?: number; limit: number }) {
     const conditions: SQL[] = [sql`true`];
-    if (filter.q) conditions.push(sql`i.name ilike ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+    if (filter.q) conditions.push(sql`i.name ilike ${likePattern(filter.q)}`);
     if (filter.regionCodes) conditions.push(sql`i.region_code in ${filter.regionCodes}`);
     if (filter.kind) conditions.push(sql`i.kind = ${filter.kind}`);
     if (filter.id !== undefined) conditions.push(sql`i.id = ${filter.id}`);
@@ -127,7 +127,7 @@ export class MapRepository {
         where (region_code || '') in ${districts} and occupation_code is distinct from ${occupationCode}
           and embedding <=> ${q}::vector <= ${maxDistance}
         order by embedding <=> ${q}::vector limit ${cap}`);
-      return (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { regionCode: string; skills: { skillId: number }[] }[];
+      return rowsOf<{ regionCode: string; skills: { skillId: number }[] }>(result);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { asc, sql, type SQL } from 'drizzle-orm';
 import type { DbClient } from '../client.js';
+import { rowsOf, vectorParam } from './sql-helpers.js';
 import { occupationSkills, occupations, skills, type SkillLevel, type SkillWeight } from '../schema.js';
 
 export interface SkillGraphRows {
@@ -40,10 +41,7 @@ export const HNSW_EF_SEARCH = 64;
  */
 export const HNSW_MAX_SCAN = 8_000;
 
-/** postgres.js returns an array of rows, PGlite an object holding them. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
-const vectorParam = (v: readonly number[]) => `[${v.join(',')}]`;
 
 /** Great-circle distance in km between a row's (lng, lat) and a point, in SQL (haversine). */
 export const haversineKm = (lng: number, lat: number) =>

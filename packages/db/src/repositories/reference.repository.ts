@@ -1,10 +1,9 @@
 import { and, asc, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Chain, Cluster, Grade, Occupation, RegionFeature, Skill } from '@talentmap/core';
 import type { DbClient } from '../client.js';
+import { likePattern } from './sql-helpers.js';
 import { chains, clusters, grades, occupationSkills, occupations, regions, skills } from '../schema.js';
 
-/** `%term%` for ILIKE with the user's own % and _ taken literally. */
-export const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Reference data changes only when it is reloaded, so lookups are plain reads (cached by callers). */
 export class ReferenceRepository {
