@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Each file seeds its own database; one at a time keeps the 2-core machine responsive.
     fileParallelism: false,
+    // @fastify/autoload imports the server's route and plugin files itself; inlined, its
+    // imports go through vitest's TypeScript transform instead of Node's loader.
+    server: { deps: { inline: ['@fastify/autoload'] } },
   },
 });

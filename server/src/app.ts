@@ -1,19 +1,14 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import autoload from '@fastify/autoload';
+import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import errors from './plugins/external/errors.js';
 import security from './plugins/external/security.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
-import database, { type DatabaseOptions } from './plugins/app/database.js';
-import matcher from './plugins/app/matcher.js';
-import institutionServices from './plugins/app/institutions.js';
-import health from './routes/api/health.js';
-import reference from './routes/api/reference.js';
-import shortage from './routes/api/shortage.js';
-import match from './routes/api/match.js';
-import map from './routes/api/map.js';
-import institutions from './routes/api/institutions.js';
+import type { DatabaseOptions } from './plugins/app/database.js';
 
 export interface AppOptions extends DatabaseOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;
@@ -22,9 +17,20 @@ export interface AppOptions extends DatabaseOptions {
 }
 
 /**
- * The whole product as one Fastify instance. Plugins load in a fixed order:
- * external (errors, security, OpenAPI) → app services (database, repositories) → routes.
+ * The whole product as one plugin. It loads in a fixed order: external (errors, security,
+ * OpenAPI) → app services (database, repositories, services: plugins/app, ordered by their
+ * declared dependencies) → routes, where a route's folder is its URL (routes/api/match → /api/match)
+ * → the web app's catch-all last.
  */
+export const talentMap: FastifyPluginAsync<AppOptions> = async (app, options) => {
+  await app.register(errors);
+  await app.register(security, { perMinute: options.config.RATE_LIMIT_PER_MINUTE });
+  await app.register(openapi);
+  await app.register(autoload, { dir: join(import.meta.dirname, 'plugins', 'app'), options, forceESM: true });
+  await app.register(autoload, { dir: join(import.meta.dirname, 'routes'), dirNameRoutePrefix: true, forceESM: true });
+  if (options.serveWeb !== false) await app.register(web);
+};
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.config.LOG_LEVEL },
@@ -34,25 +40,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-
-  await app.register(errors);
-  await app.register(security, { perMinute: options.config.RATE_LIMIT_PER_MINUTE });
-  await app.register(openapi);
-  await app.register(database, options);
-  await app.register(matcher);
-  await app.register(institutionServices);
-
-  await app.register(
-    async (api) => {
-      await api.register(health);
-      await api.register(reference);
-      await api.register(shortage);
-      await api.register(match);
-      await api.register(map);
-      await api.register(institutions);
-    },
-    { prefix: '/api' },
-  );
-  if (options.serveWeb !== false) await app.register(web);
+  await app.register(fp(talentMap), options);
   return app;
 }

@@ -93,10 +93,10 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
   it('finds mostly the same top ten by HNSW as by an exact scan', async () => {
     // The API sends a set this small to the exact path by itself; the service is asked to
     // walk the HNSW index regardless, so the index path is what is compared here.
-    const skills = api.app.matcher.resolveDemand({ occupationCode: '6-31-01-03' }).skills;
+    const skills = api.app.matchService.resolveDemand({ occupationCode: '6-31-01-03' }).skills;
     const query = { skills, filter: {}, limit: 10 };
-    const hnsw = await api.app.matcher.findCandidates({ ...query, strategy: 'hnsw', choosePath: false });
-    const exact = await api.app.matcher.findCandidates({ ...query, strategy: 'exact' });
+    const hnsw = await api.app.matchService.findCandidates({ ...query, strategy: 'hnsw', choosePath: false });
+    const exact = await api.app.matchService.findCandidates({ ...query, strategy: 'exact' });
     expect(hnsw).toHaveLength(10);
     const exactIds = new Set(exact.map((c) => c.row.id));
     expect(hnsw.filter((c) => exactIds.has(c.row.id)).length).toBeGreaterThanOrEqual(8);
@@ -186,10 +186,10 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   });
 
   it('learns a skill space where 二保焊 sits near 氩弧焊 and 示教编程 near 离线编程', () => {
-    const id = (term: string) => api.app.matcher.recognizer.recognize(term).skills[0]!.skillId;
-    const near = (a: string, b: string) => api.app.matcher.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
-    expect(api.app.matcher.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
+    const id = (term: string) => api.app.matchService.recognizer.recognize(term).skills[0]!.skillId;
+    const near = (a: string, b: string) => api.app.matchService.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
+    expect(api.app.matchService.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
     expect(near('示教编程', '机器人离线编程')).toBe(true);
-    expect(api.app.matcher.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);
+    expect(api.app.matchService.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);
   });
 });

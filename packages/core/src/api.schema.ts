@@ -15,6 +15,8 @@ export type Health = z.infer<typeof healthSchema>;
 export const errorCodeSchema = z.enum([
   'BAD_REQUEST',
   'NOT_FOUND',
+  'FORBIDDEN',
+  'CONFLICT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

@@ -5,3 +5,5 @@ export * from './rng.js';
 export * from './match.schema.js';
 export * from './shortage.schema.js';
 export * from './map.schema.js';
+export * from './errors.js';
+export * from './privacy.js';

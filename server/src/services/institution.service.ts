@@ -1,7 +1,7 @@
 import { SMALL_CELL_THRESHOLD, type InstitutionFit, type InstitutionSummary } from '@talentmap/core';
 import { MapRepository, type InstitutionRow, type InstitutionProgramRow } from '@talentmap/db';
 import { dot, skillGap } from '@talentmap/matcher';
-import { notFound } from '../plugins/external/errors.js';
+import { NotFoundError } from '@talentmap/core';
 import type { MatchService } from './match.service.js';
 
 /**
@@ -38,7 +38,7 @@ export class InstitutionService {
   async fit(id: number): Promise<Omit<InstitutionFit, 'synthetic'>> {
     const { items } = await this.repo.institutions({ id, limit: 1 });
     const institution = items[0];
-    if (!institution) throw notFound(`institution ${id}`);
+    if (!institution) throw new NotFoundError(`institution ${id}`);
     const [programs, chainDemand, short] = await Promise.all([
       this.repo.programsOf(id),
       this.repo.chainDemand(institution.cityCode),

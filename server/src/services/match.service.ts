@@ -12,7 +12,7 @@ import {
   type WeightedSkill,
 } from '@talentmap/matcher';
 import { distanceKm } from '@talentmap/geo';
-import { badRequest, notFound } from '../plugins/external/errors.js';
+import { InvalidInputError, NotFoundError } from '@talentmap/core';
 
 export interface CandidateQuery {
   skills: WeightedSkill[];
@@ -109,7 +109,7 @@ export class MatchService {
 
   occupation(code: string) {
     const o = this.occupationByCode.get(code);
-    if (!o) throw badRequest('occupationCode', `unknown occupation ${code}`);
+    if (!o) throw new InvalidInputError('occupationCode', `unknown occupation ${code}`);
     return o;
   }
 
@@ -127,7 +127,7 @@ export class MatchService {
   resolveSkillNames(names: string[], field: string): WeightedSkill[] {
     return names.map((n) => {
       const id = this.skillByTerm.get(n.trim().toLowerCase());
-      if (id === undefined) throw badRequest(field, `unknown skill ${n}`);
+      if (id === undefined) throw new InvalidInputError(field, `unknown skill ${n}`);
       return { skillId: id, weight: 1 };
     });
   }
@@ -166,7 +166,7 @@ export class MatchService {
     const districts = this.districtsOfCity.get(code);
     if (districts) return districts;
     if (this.regions.has(code)) return [code];
-    throw badRequest(field, `unknown region ${code}`);
+    throw new InvalidInputError(field, `unknown region ${code}`);
   }
 
   /**
@@ -288,7 +288,7 @@ export class MatchService {
     let learner: { lng: number; lat: number } | undefined;
     if (req.talentId) {
       const talent = await this.repo.talent(req.talentId);
-      if (!talent) throw notFound(`talent ${req.talentId}`);
+      if (!talent) throw new NotFoundError(`talent ${req.talentId}`);
       gap = skillGap(talent.skills, gap).missing;
       learner = talent;
     }
@@ -306,7 +306,7 @@ export class MatchService {
   /** Nearest occupations that are short in the talent's region, with the gap and the programs closing it. */
   async pathways(pseudonym: string, limit = 5): Promise<PathwaysResponse> {
     const talent = await this.repo.talent(pseudonym);
-    if (!talent) throw notFound(`talent ${pseudonym}`);
+    if (!talent) throw new NotFoundError(`talent ${pseudonym}`);
     const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
     const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
     const shortage = await this.repo.shortage(talent.regionCode, near.map((o) => o.code));
@@ -335,7 +335,7 @@ export class MatchService {
   /** Occupations nearest in skill space: transfer paths for workers leaving a declining job. */
   async related(code: string, limit: number) {
     const source = this.occupationByCode.get(code);
-    if (!source) throw notFound(`occupation ${code}`);
+    if (!source) throw new NotFoundError(`occupation ${code}`);
     const vector = (await this.repo.occupationVector(code)) ?? this.space.embed(source.skills);
     if (!vector) return { occupation: { code, name: source.name }, items: [] };
     const own = new Set(source.skills.map((s) => s.skillId));

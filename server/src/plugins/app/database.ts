@@ -1,11 +1,9 @@
 import fp from 'fastify-plugin';
-import { createClient, DatasetRepository, ReferenceRepository, type DbClient } from '@talentmap/db';
+import { createClient, type DbClient } from '@talentmap/db';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DbClient;
-    reference: ReferenceRepository;
-    dataset: DatasetRepository;
   }
 }
 
@@ -16,13 +14,11 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-/** Opens the database and exposes the repositories; routes reach data only through these. */
+/** Opens the database; services build their repositories on it. */
 export default fp(
   async (app, opts: DatabaseOptions) => {
     const client = opts.client ?? (await createClient({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? './data/pglite' }));
     app.decorate('database', client);
-    app.decorate('reference', new ReferenceRepository(client));
-    app.decorate('dataset', new DatasetRepository(client));
     if (!opts.client) app.addHook('onClose', async () => client.close());
   },
   { name: 'database' },

@@ -4,16 +4,13 @@ import { InstitutionService } from '../../services/institution.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    maps: MapRepository;
-    institutions: InstitutionService;
+    institutionService: InstitutionService;
   }
 }
 
 export default fp(
   async (app) => {
-    const maps = new MapRepository(app.database);
-    app.decorate('maps', maps);
-    app.decorate('institutions', new InstitutionService(maps, app.matcher));
+    app.decorate('institutionService', new InstitutionService(new MapRepository(app.database), app.matchService));
   },
-  { name: 'institutions', dependencies: ['database', 'matcher'] },
+  { name: 'institutions', dependencies: ['database', 'match'] },
 );

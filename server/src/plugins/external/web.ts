@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import { notFound } from './errors.js';
+import { NotFoundError } from '@talentmap/core';
 
 export const webDist = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
@@ -15,7 +15,7 @@ export default fp(
     }
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) throw notFound(`route GET ${request.url.split('?')[0]}`);
+      if (request.url.startsWith('/api/')) throw new NotFoundError(`route GET ${request.url.split('?')[0]}`);
       return reply.sendFile('index.html');
     });
   },

@@ -29,9 +29,9 @@ import {
   vacancySeekerRatio,
   type Quarter,
 } from '@talentmap/analytics';
-import { ShortageRepository, type SliceRow } from '@talentmap/db';
-import { badRequest } from '../../plugins/external/errors.js';
-import { attachment, catalogCsv, catalogXlsx } from './shortage.export.js';
+import { ReferenceRepository, ShortageRepository, type SliceRow } from '@talentmap/db';
+import { InvalidInputError } from '@talentmap/core';
+import { attachment, catalogCsv, catalogXlsx } from '../../services/catalog-export.js';
 
 const NO_DATA = '该筛选条件下没有数据，各项指标为 0';
 const tags = ['shortage'];
@@ -44,22 +44,23 @@ const error = { 400: errorSchema };
  */
 const shortage: FastifyPluginAsyncZod = async (app) => {
   const repo = new ShortageRepository(app.database);
-  const synthetic = async () => (await app.dataset.kind()) === 'synthetic-demo';
+  const reference = new ReferenceRepository(app.database);
+  const synthetic = async () => (await app.datasetService.kind()) === 'synthetic-demo';
 
   /** Unknown codes are a 400 naming the field, never an empty answer that looks like "no shortage". */
   const checkCodes = async (q: { region?: string | undefined; occupation?: string | undefined; chain?: string | undefined; cluster?: string | undefined }) => {
-    if (q.chain && q.cluster) throw badRequest('cluster', 'give chain or cluster, not both');
-    if (q.region && !(await app.reference.regionExists(q.region))) throw badRequest('region', `unknown region code ${q.region}`);
-    if (q.occupation && !(await app.reference.occupationExists(q.occupation))) throw badRequest('occupation', `unknown occupation code ${q.occupation}`);
-    if (q.chain && !(await repo.groupExists('chain', q.chain))) throw badRequest('chain', `unknown chain code ${q.chain}`);
-    if (q.cluster && !(await repo.groupExists('cluster', q.cluster))) throw badRequest('cluster', `unknown cluster code ${q.cluster}`);
+    if (q.chain && q.cluster) throw new InvalidInputError('cluster', 'give chain or cluster, not both');
+    if (q.region && !(await reference.regionExists(q.region))) throw new InvalidInputError('region', `unknown region code ${q.region}`);
+    if (q.occupation && !(await reference.occupationExists(q.occupation))) throw new InvalidInputError('occupation', `unknown occupation code ${q.occupation}`);
+    if (q.chain && !(await repo.groupExists('chain', q.chain))) throw new InvalidInputError('chain', `unknown chain code ${q.chain}`);
+    if (q.cluster && !(await repo.groupExists('cluster', q.cluster))) throw new InvalidInputError('cluster', `unknown cluster code ${q.cluster}`);
   };
 
   /** The requested period, or the latest; a 400 when it lies outside the data. */
   const period = (field: 'quarter' | 'year', requested: string | undefined, available: string[]) => {
     if (requested === undefined) return available[available.length - 1] ?? null;
     if (!available.includes(requested))
-      throw badRequest(field, available.length ? `${requested} is outside the data (${available[0]}–${available[available.length - 1]})` : 'no shortage data is loaded');
+      throw new InvalidInputError(field, available.length ? `${requested} is outside the data (${available[0]}–${available[available.length - 1]})` : 'no shortage data is loaded');
     return requested;
   };
 
@@ -70,7 +71,7 @@ const shortage: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       await checkCodes(q);
       const quarter = period('quarter', q.quarter, (await repo.periods()).quarters);
-      if (quarter === null) throw badRequest('quarter', 'no shortage data is loaded');
+      if (quarter === null) throw new InvalidInputError('quarter', 'no shortage data is loaded');
       const filter = { period: quarter, occupation: q.occupation, grade: q.grade, group: q.chain ?? q.cluster };
       const [totals, top] = await Promise.all([repo.regionTotals(q.level, filter), repo.topOccupations(q.level, filter, 3)]);
       const topByRegion = new Map<string, typeof top>();
@@ -131,7 +132,7 @@ const shortage: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       await checkCodes(q);
       const year = period('year', q.year, (await repo.periods()).years);
-      if (year === null) throw badRequest('year', 'no shortage data is loaded');
+      if (year === null) throw new InvalidInputError('year', 'no shortage data is loaded');
       const regionCode = q.region ?? PROVINCE_CODE;
       const [rows, regionName] = await Promise.all([
         repo.catalog({ year, region: regionCode, group: q.chain ?? q.cluster, grade: q.grade, limit: q.limit, minVacancies: SHORTAGE_RULE.catalogueMinVacancies }),
@@ -216,7 +217,7 @@ const shortage: FastifyPluginAsyncZod = async (app) => {
       await checkCodes(q);
       const region = q.region ?? PROVINCE_CODE;
       const { quarters } = await repo.periods();
-      if (quarters.length === 0) throw badRequest('region', 'no shortage data is loaded');
+      if (quarters.length === 0) throw new InvalidInputError('region', 'no shortage data is loaded');
       const rows = new Map((await repo.series(region, q.occupation)).map((r) => [r.period, r.vacancies]));
       const history = quarterRange(quarters[0] as Quarter, quarters[quarters.length - 1] as Quarter).map((quarter) => ({ quarter, value: rows.get(quarter) ?? 0 }));
       const backtest = backtestDemand(history, q.horizon);

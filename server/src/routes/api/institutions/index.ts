@@ -7,13 +7,13 @@ const institutions: FastifyPluginAsyncZod = async (app) => {
   const tags = ['institutions'];
 
   app.get(
-    '/institutions',
+    '',
     { schema: { tags, summary: 'Institutions by name, city or district and kind', querystring: institutionsQuerySchema, response: { 200: institutionsSchema, 400: errorSchema } } },
-    async (request) => ({ ...(await app.institutions.list(request.query)), synthetic: (await app.dataset.kind()) === 'synthetic-demo' }),
+    async (request) => ({ ...(await app.institutionService.list(request.query)), synthetic: await app.datasetService.isSynthetic() }),
   );
 
   app.get(
-    '/institutions/:id/fit',
+    '/:id/fit',
     {
       schema: {
         tags,
@@ -22,7 +22,7 @@ const institutions: FastifyPluginAsyncZod = async (app) => {
         response: { 200: institutionFitSchema, 400: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => ({ ...(await app.institutions.fit(request.params.id)), synthetic: (await app.dataset.kind()) === 'synthetic-demo' }),
+    async (request) => ({ ...(await app.institutionService.fit(request.params.id)), synthetic: await app.datasetService.isSynthetic() }),
   );
 };
 export default institutions;

@@ -3,7 +3,7 @@ import { MatchService } from '../../services/match.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    matcher: MatchService;
+    matchService: MatchService;
   }
 }
 
@@ -13,7 +13,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    app.decorate('matcher', await MatchService.create(app.database));
+    app.decorate('matchService', await MatchService.create(app.database));
   },
-  { name: 'matcher', dependencies: ['database'] },
+  { name: 'match', dependencies: ['database'] },
 );

@@ -3,10 +3,10 @@ import { errorSchema, healthSchema } from '@talentmap/core';
 
 const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/health',
+    '',
     { schema: { tags: ['system'], summary: 'Liveness, driver and which dataset is loaded', response: { 200: healthSchema, 500: errorSchema } } },
     async () => {
-      const dataset = await app.dataset.kind();
+      const dataset = await app.datasetService.kind();
       return { status: 'ok' as const, database: app.database.driver, dataset, synthetic: dataset === 'synthetic-demo' };
     },
   );

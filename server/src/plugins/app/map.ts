@@ -1,0 +1,16 @@
+import fp from 'fastify-plugin';
+import { MapRepository } from '@talentmap/db';
+import { MapService } from '../../services/map.service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    mapService: MapService;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorate('mapService', new MapService(new MapRepository(app.database), app.referenceService, app.matchService));
+  },
+  { name: 'map', dependencies: ['database', 'reference', 'match'] },
+);
