@@ -9,6 +9,13 @@ import security from './plugins/external/security.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import type { DatabaseOptions } from './plugins/app/database.js';
+// Autoload registers plugins/app at run time; these type-only imports bring the decorators
+// each plugin declares on FastifyInstance into the type of the app that buildApp returns.
+import type {} from './plugins/app/dataset.js';
+import type {} from './plugins/app/institutions.js';
+import type {} from './plugins/app/map.js';
+import type {} from './plugins/app/match.js';
+import type {} from './plugins/app/reference.js';
 
 export interface AppOptions extends DatabaseOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;

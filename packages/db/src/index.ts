@@ -7,3 +7,4 @@ export * from './bulk.js';
 export * from './repositories/shortage.repository.js';
 export * from './repositories/map.repository.js';
 export * from './repositories/sql-helpers.js';
+export * from './repositories/institution.repository.js';

@@ -5,3 +5,4 @@ export * from './classify.js';
 export * from './score.js';
 export * from './gap.js';
 export * from './entity-weights.js';
+export * from './program-fit.js';

@@ -227,7 +227,7 @@ export function generateWalkInSeeker(ctx: DemoContext, rng: Rng): SeekerRow {
   return { regionCode: district.code, occupationCode: occupation.code, grade, registeredOn: dayToIso(day), closedOn: closed >= periodDays ? null : dayToIso(closed) };
 }
 
-export interface InstitutionRow {
+export interface GeneratedInstitution {
   id: number;
   name: string;
   kind: 'technical_school' | 'training_body' | 'training_base' | 'master_studio';
@@ -242,8 +242,8 @@ const KIND_PICKER = new WeightedPicker(['technical_school', 'training_body', 'tr
 const KIND_SUFFIX = { technical_school: '技师学院', training_body: '职业培训学校', training_base: '公共实训基地', master_studio: '技能大师工作室' } as const;
 const CAPACITY = { technical_school: [800, 6000], training_body: [100, 1200], training_base: [300, 3000], master_studio: [10, 60] } as const;
 
-export function generateInstitutions(ctx: DemoContext, rng: Rng, count: number): InstitutionRow[] {
-  const rows: InstitutionRow[] = [];
+export function generateInstitutions(ctx: DemoContext, rng: Rng, count: number): GeneratedInstitution[] {
+  const rows: GeneratedInstitution[] = [];
   for (let id = 1; id <= count; id++) {
     const cityCode = ctx.geo.cityPicker.pick(rng);
     const { district, lng, lat } = ctx.geo.place(rng, cityCode);
@@ -262,7 +262,7 @@ export function generateInstitutions(ctx: DemoContext, rng: Rng, count: number):
   return rows;
 }
 
-export interface ProgramRow {
+export interface GeneratedProgram {
   id: number;
   institutionId: number;
   name: string;
@@ -277,8 +277,8 @@ export interface ProgramRow {
 
 const MODE_PICKER = new WeightedPicker(['offline', 'blended', 'online'] as const, [60, 25, 15]);
 
-export function generatePrograms(ctx: DemoContext, rng: Rng, institutions: InstitutionRow[]): ProgramRow[] {
-  const rows: ProgramRow[] = [];
+export function generatePrograms(ctx: DemoContext, rng: Rng, institutions: GeneratedInstitution[]): GeneratedProgram[] {
+  const rows: GeneratedProgram[] = [];
   for (const inst of institutions) {
     const n = inst.kind === 'master_studio' ? rng.int(1, 2) : rng.int(3, 8);
     for (let k = 0; k < n; k++) {

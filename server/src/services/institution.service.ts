@@ -1,32 +1,27 @@
-import { SMALL_CELL_THRESHOLD, type InstitutionFit, type InstitutionSummary } from '@talentmap/core';
-import { MapRepository, type InstitutionRow, type InstitutionProgramRow } from '@talentmap/db';
-import { dot, skillGap } from '@talentmap/matcher';
-import { NotFoundError } from '@talentmap/core';
+import { NotFoundError, suppressSmall, type InstitutionFit, type InstitutionSummary } from '@talentmap/core';
+import type { InstitutionProgramRow, InstitutionRepository, InstitutionRow } from '@talentmap/db';
+import { averageFit, commonGaps, coursePriority, dot, fitParts, programFit, skillGap } from '@talentmap/matcher';
 import type { MatchService } from './match.service.js';
 
-/**
- * 专业与产业吻合度 of a program, in [0, 1]:
- *   shortage       0.4  the target occupation's shortage score in the institution's city / 3
- *   chainDemand    0.3  how much the city's industry chains employ the occupation (matrix weight)
- *   skillAlignment 0.3  cosine of the program's skills with the occupation's profile
- * A program fits local industry when it teaches what a locally short, chain-relevant job needs.
- */
-export const FIT_WEIGHTS = { shortage: 0.4, chainDemand: 0.3, skillAlignment: 0.3 } as const;
+type Fit = Omit<InstitutionFit, 'synthetic'>;
+type Recommendation = Fit['recommendations'][number];
+
 /** Talents this close (cosine distance) to an occupation, without holding it, are a small gap away. */
 export const NEAR_MATCH_DISTANCE = 0.25;
 const NEAR_MATCH_CAP = 2_000;
 const RECOMMENDATIONS = 8;
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-/** Outside the planner role, counts under the threshold are not shown. */
-export const suppressSmall = (n: number) => (n < SMALL_CELL_THRESHOLD ? null : n);
+const SHORT_OCCUPATIONS = 40;
+/** Profile skills at or above this weight are what a program must teach to prepare for the occupation. */
+const CORE_SKILL_WEIGHT = 0.5;
 
+/** Institutions and how their programs fit industry; the formula lives in @talentmap/matcher (program-fit). */
 export class InstitutionService {
   constructor(
-    private readonly repo: MapRepository,
+    private readonly repo: InstitutionRepository,
     private readonly matcher: MatchService,
   ) {}
 
-  summary(row: InstitutionRow): InstitutionSummary {
+  private summary(row: InstitutionRow): InstitutionSummary {
     return { ...row, regionName: this.matcher.regionNameOf(row.regionCode) };
   }
 
@@ -35,24 +30,37 @@ export class InstitutionService {
     return { items: items.map((i) => this.summary(i)), total };
   }
 
-  async fit(id: number): Promise<Omit<InstitutionFit, 'synthetic'>> {
+  async fit(id: number): Promise<Fit> {
     const { items } = await this.repo.institutions({ id, limit: 1 });
     const institution = items[0];
     if (!institution) throw new NotFoundError(`institution ${id}`);
     const [programs, chainDemand, short] = await Promise.all([
       this.repo.programsOf(id),
       this.repo.chainDemand(institution.cityCode),
-      this.repo.shortOccupations(institution.cityCode, 40),
+      this.repo.shortOccupations(institution.cityCode, SHORT_OCCUPATIONS),
     ]);
     const targets = [...new Set(programs.flatMap((p) => p.occupationCodes))];
     const shortage = await this.matcher.shortageIn(institution.regionCode, targets);
-
     const programFits = programs.map((p) => this.programFit(p, shortage, chainDemand)).sort((a, b) => b.fit - a.fit);
     const offered = new Set(targets);
-    const districts = this.matcher.regionFilter(institution.cityCode) ?? [];
-    const recommendations = [];
-    const nearMatchByDistrict = [];
-    for (const s of short.filter((o) => !offered.has(o.code)).slice(0, RECOMMENDATIONS)) {
+    const courses = await this.coursesToAdd(
+      institution.cityCode,
+      short.filter((o) => !offered.has(o.code)),
+    );
+    return {
+      institution: this.summary(institution),
+      programs: programFits,
+      averageFit: averageFit(programFits.map((p) => p.fit)),
+      ...courses,
+    };
+  }
+
+  /** Short occupations the institution does not teach, ranked by shortage relieved and near-match talents unlocked. */
+  private async coursesToAdd(cityCode: string, candidates: { code: string; score: number; ratio: number | null }[]) {
+    const districts = this.matcher.regionFilter(cityCode) ?? [];
+    const recommendations: Recommendation[] = [];
+    const nearMatchByDistrict: Fit['nearMatchByDistrict'] = [];
+    for (const s of candidates.slice(0, RECOMMENDATIONS)) {
       const occupation = this.matcher.occupation(s.code);
       const vector = this.matcher.space.embed(occupation.skills);
       const near = vector ? await this.repo.nearMatchTalents(vector, s.code, districts, NEAR_MATCH_DISTANCE, NEAR_MATCH_CAP) : [];
@@ -64,25 +72,18 @@ export class InstitutionService {
         gapSkills: commonGaps(near, occupation.skills).map((id) => this.matcher.skillNameOf(id)),
         priority: 0,
       });
-      const byDistrict = new Map<string, number>();
-      for (const t of near) byDistrict.set(t.regionCode, (byDistrict.get(t.regionCode) ?? 0) + 1);
-      nearMatchByDistrict.push({
-        occupationCode: s.code,
-        districts: [...byDistrict].map(([code, n]) => ({ regionCode: code, regionName: this.matcher.regionNameOf(code), count: suppressSmall(n) })),
-      });
+      nearMatchByDistrict.push({ occupationCode: s.code, districts: this.countByDistrict(near) });
     }
-    // Shortage relieved and talents unlocked, each scaled to the best candidate.
-    const maxNear = Math.max(1, ...recommendations.map((r) => r.nearMatchTalents));
-    for (const r of recommendations) r.priority = round3(0.6 * Math.min(1, r.shortageScore / 3) + 0.4 * (Math.log1p(r.nearMatchTalents) / Math.log1p(maxNear)));
+    const maxNear = Math.max(0, ...recommendations.map((r) => r.nearMatchTalents));
+    for (const r of recommendations) r.priority = coursePriority(r.shortageScore, r.nearMatchTalents, maxNear);
     recommendations.sort((a, b) => b.priority - a.priority);
+    return { recommendations, nearMatchByDistrict };
+  }
 
-    return {
-      institution: this.summary(institution),
-      programs: programFits,
-      averageFit: programFits.length ? round3(programFits.reduce((s, p) => s + p.fit, 0) / programFits.length) : null,
-      recommendations,
-      nearMatchByDistrict,
-    };
+  private countByDistrict(talents: readonly { regionCode: string }[]) {
+    const byDistrict = new Map<string, number>();
+    for (const t of talents) byDistrict.set(t.regionCode, (byDistrict.get(t.regionCode) ?? 0) + 1);
+    return [...byDistrict].map(([code, n]) => ({ regionCode: code, regionName: this.matcher.regionNameOf(code), count: suppressSmall(n) }));
   }
 
   private programFit(p: InstitutionProgramRow, shortage: Map<string, { score: number }>, chainDemand: Map<string, number>) {
@@ -90,12 +91,7 @@ export class InstitutionService {
     const occupation = this.matcher.occupation(code);
     const a = this.matcher.space.embed(p.skills);
     const b = this.matcher.space.embed(occupation.skills);
-    const parts = {
-      shortage: round3(Math.min(1, (shortage.get(code)?.score ?? 0) / 3)),
-      chainDemand: round3(chainDemand.get(code) ?? 0),
-      skillAlignment: round3(a && b ? Math.max(0, dot(a, b)) : 0),
-    };
-    const fit = FIT_WEIGHTS.shortage * parts.shortage + FIT_WEIGHTS.chainDemand * parts.chainDemand + FIT_WEIGHTS.skillAlignment * parts.skillAlignment;
+    const parts = fitParts({ shortageScore: shortage.get(code)?.score, chainWeight: chainDemand.get(code), alignment: a && b ? dot(a, b) : null });
     return {
       programId: Number(p.id),
       name: p.name,
@@ -103,16 +99,9 @@ export class InstitutionService {
       hours: p.hours,
       capacity: p.capacity,
       grade: p.grade,
-      fit: round3(fit),
+      fit: programFit(parts),
       parts,
-      missingSkills: skillGap(p.skills, occupation.skills.filter((s) => s.weight >= 0.5)).missing.map((s) => this.matcher.skillNameOf(s.skillId)),
+      missingSkills: skillGap(p.skills, occupation.skills.filter((s) => s.weight >= CORE_SKILL_WEIGHT)).missing.map((s) => this.matcher.skillNameOf(s.skillId)),
     };
   }
-}
-
-/** The profile skills most near-match talents lack, most frequent first (what a course should teach). */
-function commonGaps(talents: { skills: { skillId: number }[] }[], profile: { skillId: number; weight: number }[], top = 5): number[] {
-  const missing = new Map<number, number>();
-  for (const t of talents) for (const s of skillGap(t.skills, profile).missing) missing.set(s.skillId, (missing.get(s.skillId) ?? 0) + s.weight);
-  return [...missing].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, top).map(([id]) => id);
 }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { MapRepository } from '@talentmap/db';
+import { InstitutionRepository } from '@talentmap/db';
 import { InstitutionService } from '../../services/institution.service.js';
 
 declare module 'fastify' {
@@ -10,7 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('institutionService', new InstitutionService(new MapRepository(app.database), app.matchService));
+    app.decorate('institutionService', new InstitutionService(new InstitutionRepository(app.database), app.matchService));
   },
   { name: 'institutions', dependencies: ['database', 'match'] },
 );

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { InvalidInputError, NotFoundError } from '@talentmap/core';
+import { DatasetRepository, InstitutionRepository, MapRepository, ReferenceRepository } from '@talentmap/db';
+import { DatasetService } from '@talentmap/server/services/dataset';
+import { InstitutionService } from '@talentmap/server/services/institution';
+import { MapService } from '@talentmap/server/services/map';
+import { MatchService } from '@talentmap/server/services/match';
+import { ReferenceService } from '@talentmap/server/services/reference';
+import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from '../../support/database.js';
+
+/**
+ * "Medium" tests: each service over its real repositories on a real seeded database, called
+ * directly (no HTTP), so a domain rule fails here before it fails behind a route.
+ */
+let database: TestDatabase;
+let match: MatchService;
+let reference: ReferenceService;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  match = await MatchService.create(database.client);
+  reference = new ReferenceService(new ReferenceRepository(database.client));
+});
+afterAll(async () => database?.dispose());
+
+/** The error a call throws, so a test can check its class and the field it names. */
+async function failure(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe(`DatasetService on ${testDriver}`, () => {
+  it('labels the seeded demo dataset synthetic', async () => {
+    const service = new DatasetService(new DatasetRepository(database.client));
+    expect(await service.kind()).toBe('synthetic-demo');
+    expect(await service.isSynthetic()).toBe(true);
+  });
+});
+
+describe(`ReferenceService on ${testDriver}`, () => {
+  it('builds a region collection once and rejects an unknown parent, naming the field', async () => {
+    const districts = await reference.regions('district', '320500');
+    expect(districts.features.length).toBeGreaterThan(0);
+    expect(districts.features.every((f) => f.properties.parentCode === '320500')).toBe(true);
+    expect(await reference.regions('district', '320500')).toBe(districts);
+    const err = await failure(() => reference.regions('district', '999999'));
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).field).toBe('parent');
+  });
+
+  it("searches a chain's occupations and rejects an unknown chain or cluster", async () => {
+    const [chain] = await reference.chains({});
+    const inChain = await reference.searchOccupations({ chain: chain?.code, limit: 100, offset: 0 });
+    const all = await reference.searchOccupations({ limit: 100, offset: 0 });
+    expect(inChain.total).toBeGreaterThan(0);
+    expect(inChain.total).toBeLessThan(all.total);
+    expect(((await failure(() => reference.searchOccupations({ chain: 'NOPE', limit: 10, offset: 0 }))) as InvalidInputError).field).toBe('chain');
+    expect(((await failure(() => reference.assertGroups({ cluster: 'NOPE' }))) as InvalidInputError).field).toBe('cluster');
+  });
+});
+
+describe(`MapService on ${testDriver}`, () => {
+  it('counts every talent into hexagons and shows no count under 5', async () => {
+    const service = new MapService(new MapRepository(database.client), reference, match);
+    const layer = await service.talentDensity({ cellKm: 10 });
+    expect(layer.total).toBe(TEST_TALENTS);
+    const counts = layer.features.map((f) => f.properties.count);
+    expect(counts.filter((c) => c !== null).length).toBeGreaterThan(0);
+    expect(counts.every((c) => c === null || c >= 5)).toBe(true);
+    expect(await service.talentDensity({ cellKm: 10 })).toBe(layer);
+  });
+
+  it('rejects an unknown occupation as invalid input naming occupationCode', async () => {
+    const service = new MapService(new MapRepository(database.client), reference, match);
+    expect(await failure(() => service.talentDensity({ cellKm: 10, occupation: '9-99-99-99' }))).toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe(`InstitutionService on ${testDriver}`, () => {
+  const service = () => new InstitutionService(new InstitutionRepository(database.client), match);
+
+  it('computes each program fit from its parts with the published weights', async () => {
+    const [row] = await database.client.rows<{ id: number }>(sql`select institution_id as id from programs group by 1 order by count(*) desc, 1 limit 1`);
+    const fit = await service().fit(Number(row?.id));
+    expect(fit.programs.length).toBeGreaterThan(0);
+    for (const p of fit.programs) expect(p.fit).toBeCloseTo(0.4 * p.parts.shortage + 0.3 * p.parts.chainDemand + 0.3 * p.parts.skillAlignment, 2);
+    expect(fit.averageFit).toBeCloseTo(fit.programs.reduce((s, p) => s + p.fit, 0) / fit.programs.length, 2);
+  });
+
+  it('answers not found for an unknown institution and invalid input for an unknown region', async () => {
+    expect(await failure(() => service().fit(99_999_999))).toBeInstanceOf(NotFoundError);
+    const err = await failure(() => service().list({ region: '999999', limit: 10 }));
+    expect(err).toBeInstanceOf(InvalidInputError);
+    expect((err as InvalidInputError).field).toBe('region');
+  });
+});
+
+describe(`MatchService on ${testDriver}`, () => {
+  it('throws domain errors naming the field, never HTTP errors', async () => {
+    const unknownOccupation = await failure(() => match.candidates({ occupationCode: '9-99-99-99', limit: 10, availableOnly: false, strategy: 'hnsw' }));
+    expect(unknownOccupation).toBeInstanceOf(InvalidInputError);
+    expect((unknownOccupation as InvalidInputError).field).toBe('occupationCode');
+    expect(((await failure(() => match.resolveSkillNames(['不存在的技能'], 'skills'))) as InvalidInputError).field).toBe('skills');
+    expect(await failure(() => match.pathways('T0000000'))).toBeInstanceOf(NotFoundError);
+  });
+});
