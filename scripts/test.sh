@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's test command runs it:
-#   typecheck + unit tests (turbo) → web build → API/database integration suite on PGlite,
+#   lint (ESLint + Prettier + typecheck) → unit tests (turbo) → web build → API/database integration suite on PGlite,
 #   then the same suite on PostgreSQL + pgvector → browser end-to-end tests in Chromium.
 # Machine prerequisites (local PostgreSQL running with pgvector, Chromium) are installed by
 # idempotent scripts that return at once when everything is present.
@@ -24,8 +24,11 @@ bash scripts/ensure-postgres.sh
 bash scripts/install-pgvector.sh
 bash scripts/install-chromium.sh
 
-step "typecheck and unit tests"
-node_modules/.bin/turbo run lint test --output-logs=errors-only
+step "lint (ESLint, Prettier, typecheck)"
+pnpm lint
+
+step "unit tests"
+node_modules/.bin/turbo run test --output-logs=errors-only
 
 step "build the web app"
 node_modules/.bin/turbo run build --filter=@talentmap/web --output-logs=errors-only

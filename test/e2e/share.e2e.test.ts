@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, screenshot, waitForMap, waitForMapKey, heatKey } from './support/browser';
+import { launch, openPage, screenshot, waitForMap, waitForMapKey } from './support/browser';
 
 /** A shared link reproduces the view: journey, filters, drill-down, layers, selection and the map position. */
 

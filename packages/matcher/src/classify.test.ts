@@ -22,7 +22,11 @@ describe('OccupationClassifier', () => {
   it('lists the recognised profile skills behind each result and keeps scores in [0, 1]', () => {
     const results = classifier.classify(recognizer.recognize('二保焊 氩弧焊 安全生产规范'));
     expect(results[0]?.skills.map((s) => s.name)).toEqual(['熔化极气体保护焊', '钨极氩弧焊', '安全生产规范']);
-    for (const r of results) expect(r.score).toBeGreaterThan(0), expect(r.score).toBeLessThanOrEqual(1);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it('returns nothing for text without skills or occupations', () => {

@@ -1,5 +1,5 @@
 import type { ReferenceData } from '../reference.js';
-import { Rng, WeightedPicker } from '@talentmap/core';
+import { type Rng, WeightedPicker } from '@talentmap/core';
 import { buildGeography, type Geography } from './geography.js';
 
 export interface OccupationProfile {

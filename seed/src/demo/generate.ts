@@ -1,5 +1,4 @@
-import { HIGH_SKILL_MIN_GRADE } from '@talentmap/core';
-import { Rng, WeightedPicker } from '@talentmap/core';
+import { HIGH_SKILL_MIN_GRADE, WeightedPicker, type Rng } from '@talentmap/core';
 import { DEMO_PERIOD, calendarQuarter, dayToIso, periodDays, quarterBounds } from './calendar.js';
 import type { DemoContext, OccupationProfile } from './context.js';
 import { pseudonymFor, syntheticIdentity } from './identity.js';

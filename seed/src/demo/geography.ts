@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { samplePointsInPolygon } from '@talentmap/geo';
 import type { RegionRef } from '../reference.js';
-import { Rng, WeightedPicker } from '@talentmap/core';
+import { type Rng, WeightedPicker } from '@talentmap/core';
 
 /**
  * Relative economic weight of each city, used only to spread synthetic records the way

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { csvField, datasetMeta, pgTextArray, skills, withBulkLoad, type DbClient } from '@talentmap/db';
-import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill } from '@talentmap/matcher';
+import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';

@@ -1,4 +1,4 @@
-import type { CandidatesResponse, ClassifyResponse, PathwaysResponse, ProgramMatch } from '@talentmap/core';
+import { InvalidInputError, NotFoundError, type CandidatesResponse, type ClassifyResponse, type PathwaysResponse, type ProgramMatch } from '@talentmap/core';
 import { MatchRepository, ReferenceRepository, type CandidateFilter, type DbClient, type ProgramRow, type SearchStrategy } from '@talentmap/db';
 import {
   OccupationClassifier,
@@ -12,7 +12,6 @@ import {
   type WeightedSkill,
 } from '@talentmap/matcher';
 import { distanceKm } from '@talentmap/geo';
-import { InvalidInputError, NotFoundError } from '@talentmap/core';
 
 export interface CandidateQuery {
   skills: WeightedSkill[];
