@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema.js';
+import { rowsOf } from './repositories/sql-helpers.js';
 
 export type DatabaseDriver = 'pglite' | 'postgres';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -58,13 +59,12 @@ export async function createClient(options: ClientOptions = {}): Promise<DbClien
 async function createPgliteClient(dataDir: string): Promise<DbClient> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir, { extensions: { vector } });
-  const db = drizzlePglite(pg, { schema }) as unknown as Database;
+  const db: Database = drizzlePglite(pg, { schema });
   return {
     db,
     driver: 'pglite',
     async rows<T>(query: SQL) {
-      const result = (await db.execute(query)) as unknown as { rows: T[] };
-      return result.rows;
+      return rowsOf<T>(await db.execute(query));
     },
     async copyCsv(table, columns, csv) {
       // PGlite has no client socket; COPY reads from a virtual /dev/blob file instead.
@@ -72,11 +72,13 @@ async function createPgliteClient(dataDir: string): Promise<DbClient> {
     },
     async transaction(work) {
       return pg.transaction(async (tx) => {
-        const txDb = drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Database;
+        // drizzle's PGlite driver is typed for the PGlite instance, but it only calls query/exec,
+        // which a PGlite Transaction has too.
+        const txDb: Database = drizzlePglite(tx as unknown as PGlite, { schema });
         return work({
           db: txDb,
           async rows<T>(query: SQL) {
-            return ((await txDb.execute(query)) as unknown as { rows: T[] }).rows;
+            return rowsOf<T>(await txDb.execute(query));
           },
           async copyCsv(table, columns, csv) {
             await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
@@ -95,25 +97,27 @@ async function createPgliteClient(dataDir: string): Promise<DbClient> {
 
 async function createPostgresClient(url: string, max: number): Promise<DbClient> {
   const client = postgres(url, { max, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  const db: Database = drizzlePostgres(client, { schema });
   return {
     db,
     driver: 'postgres',
     async rows<T>(query: SQL) {
-      return (await db.execute(query)) as unknown as T[];
+      return rowsOf<T>(await db.execute(query));
     },
     copyCsv: (table, columns, csv) => copyPostgres(client, table, columns, csv),
     async transaction(work) {
       return client.begin(async (tx) => {
         // drizzle reads the client's type parsers from `options`, which a transaction handle
         // lacks: lend it the pool's (drizzle already configured them on the pool).
-        const txDb = drizzlePostgres(Object.assign(tx, { options: client.options }) as unknown as postgres.Sql, { schema }) as unknown as Database;
+        // (postgres.js types a TransactionSql apart from Sql although it is called the same way.)
+        const txSql = Object.assign(tx, { options: client.options }) as unknown as postgres.Sql;
+        const txDb: Database = drizzlePostgres(txSql, { schema });
         return work({
           db: txDb,
           async rows<T>(query: SQL) {
-            return (await txDb.execute(query)) as unknown as T[];
+            return rowsOf<T>(await txDb.execute(query));
           },
-          copyCsv: (table, columns, csv) => copyPostgres(tx as unknown as postgres.Sql, table, columns, csv),
+          copyCsv: (table, columns, csv) => copyPostgres(txSql, table, columns, csv),
         });
       }) as Promise<never>;
     },
