@@ -144,7 +144,14 @@ function fail(problems: string[]): never {
   process.exit(1);
 }
 
-function main(): void {
+interface DistrictSet {
+  rawDistricts: PolygonalFeature<DistrictProps>[];
+  cityOf: Map<string, CityDef>;
+  notes: string[];
+}
+
+/** Each current district as one polygon (package parts unioned), with the notes on legacy names and code fixes. */
+function collectDistricts(): DistrictSet {
   const problems: string[] = [];
   const notes: string[] = [];
   const codeFixes: string[] = [];
@@ -178,12 +185,12 @@ function main(): void {
         problems.push(`${city.name}: current district ${name} ${code} not found in the package`);
         continue;
       }
-      const ids = pkgIds.get(name)!;
-      if (ids.length === 1 && ids[0] !== code && !pkgNames.get(name)!.some((n) => LEGACY[`${city.code}/${n}`])) {
+      const ids = pkgIds.get(name) ?? [];
+      const names = pkgNames.get(name) ?? [];
+      if (ids.length === 1 && ids[0] !== code && !names.some((n) => LEGACY[`${city.code}/${n}`])) {
         codeFixes.push(`${city.name} ${name}: package id ${ids[0]} → GB/T 2260 ${code}`);
       }
-      const f = unionPolygons(parts, { code, name, pkgIds: ids, pkgNames: pkgNames.get(name)! });
-      rawDistricts.push(f);
+      rawDistricts.push(unionPolygons(parts, { code, name, pkgIds: ids, pkgNames: names }));
       cityOf.set(code, city);
     }
   }
@@ -192,102 +199,130 @@ function main(): void {
     notes.push(`Code correction (no boundary change): ${c} (the package carries the pre-2016 code of 清河区).`);
   }
   notes.push(...ALREADY_CURRENT_NOTES);
+  return { rawDistricts, cityOf, notes };
+}
 
-  const rawPositions = rawDistricts.reduce((s, f) => s + countPositions(f.geometry), 0);
+interface Built {
+  tolerance: number;
+  text: string;
+  collection: FeatureCollection<Polygonal, RegionProperties>;
+  slivers: number;
+  keptHoles: number[];
+  repaired: number;
+}
 
-  let chosen: { tolerance: number; text: string; collection: FeatureCollection<Polygonal, RegionProperties>; slivers: number; keptHoles: number[]; repaired: number } | undefined;
-  for (const tolerance of TOLERANCES) {
-    let repaired = 0;
-    const repair = <P extends GeoJsonProperties>(f: PolygonalFeature<P>): PolygonalFeature<P> => {
-      const g = repairPolygonal(f.geometry, DECIMALS);
-      if (!g) throw new Error(`could not repair geometry of ${JSON.stringify(f.properties)}`);
-      if (JSON.stringify(g) !== JSON.stringify(f.geometry)) repaired++;
-      return { ...f, geometry: g };
-    };
-    const districts = simplifySharedBorders(rawDistricts, tolerance).map((f) => repair(roundCoordinates(f, DECIMALS)));
-    let slivers = 0;
-    const keptHoles: number[] = [];
-    const tidy = <P extends RegionProperties>(f: PolygonalFeature<P>) => {
-      const h = removeSmallHoles(roundCoordinates(f, DECIMALS), SLIVER_KM2);
-      const p = removeSmallParts(h.feature, SLIVER_KM2 / 10);
-      slivers += h.removed + p.removed;
-      keptHoles.push(...h.keptHolesKm2);
-      return repair(p.feature);
-    };
-    const cities = CITIES.map((city) =>
-      tidy(
-        unionPolygons(
-          districts.filter((d) => cityOf.get(d.properties.code) === city),
-          { code: city.code, name: city.name, level: "city", parentCode: "320000" } as RegionProperties,
-        ),
+const withCentroid = (f: PolygonalFeature<RegionProperties>): Feature<Polygonal, RegionProperties> => {
+  const [x, y] = interiorPoint(f);
+  const k = 10 ** DECIMALS;
+  return {
+    type: "Feature",
+    properties: { ...f.properties, centroid: [Math.round(x * k) / k, Math.round(y * k) / k] },
+    geometry: f.geometry,
+  };
+};
+
+/** Province, cities and districts at one simplification tolerance, repaired and tidied. */
+function buildAt(tolerance: number, { rawDistricts, cityOf, notes }: DistrictSet): Built {
+  let repaired = 0;
+  const repair = <P extends GeoJsonProperties>(f: PolygonalFeature<P>): PolygonalFeature<P> => {
+    const g = repairPolygonal(f.geometry, DECIMALS);
+    if (!g) throw new Error(`could not repair geometry of ${JSON.stringify(f.properties)}`);
+    if (JSON.stringify(g) !== JSON.stringify(f.geometry)) repaired++;
+    return { ...f, geometry: g };
+  };
+  const districts = simplifySharedBorders(rawDistricts, tolerance).map((f) => repair(roundCoordinates(f, DECIMALS)));
+  let slivers = 0;
+  const keptHoles: number[] = [];
+  const tidy = <P extends RegionProperties>(f: PolygonalFeature<P>) => {
+    const h = removeSmallHoles(roundCoordinates(f, DECIMALS), SLIVER_KM2);
+    const p = removeSmallParts(h.feature, SLIVER_KM2 / 10);
+    slivers += h.removed + p.removed;
+    keptHoles.push(...h.keptHolesKm2);
+    return repair(p.feature);
+  };
+  const cities = CITIES.map((city) =>
+    tidy(
+      unionPolygons(
+        districts.filter((d) => cityOf.get(d.properties.code) === city),
+        { code: city.code, name: city.name, level: "city", parentCode: "320000" } as RegionProperties,
       ),
-    );
-    const province = tidy(
-      unionPolygons(cities, { code: "320000", name: "江苏省", level: "province", parentCode: null } as RegionProperties),
-    );
-    const withCentroid = (f: PolygonalFeature<RegionProperties>): Feature<Polygonal, RegionProperties> => {
-      const [x, y] = interiorPoint(f);
-      const k = 10 ** DECIMALS;
-      return {
+    ),
+  );
+  const province = tidy(unionPolygons(cities, { code: "320000", name: "江苏省", level: "province", parentCode: null } as RegionProperties));
+  const districtFeatures = districts
+    .map((d) =>
+      withCentroid({
         type: "Feature",
-        properties: { ...f.properties, centroid: [Math.round(x * k) / k, Math.round(y * k) / k] },
-        geometry: f.geometry,
-      };
-    };
-    const districtFeatures = districts
-      .map((d) =>
-        withCentroid({
-          type: "Feature",
-          properties: {
-            code: d.properties.code,
-            name: d.properties.name,
-            level: "district",
-            parentCode: cityOf.get(d.properties.code)!.code,
-          },
-          geometry: d.geometry,
-        }),
-      )
-      .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
-    const collection: FeatureCollection<Polygonal, RegionProperties> = {
-      type: "FeatureCollection",
-      features: [withCentroid(province), ...cities.map(withCentroid), ...districtFeatures],
-    };
-    const text = serialise(collection, notes, tolerance);
-    console.log(`  tolerance ${tolerance}°: ${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB`);
-    chosen = { tolerance, text, collection, slivers, keptHoles, repaired };
-    if (Buffer.byteLength(text) <= MAX_BYTES) break;
-  }
-  if (!chosen) throw new Error("unreachable");
+        properties: { code: d.properties.code, name: d.properties.name, level: "district", parentCode: cityOf.get(d.properties.code)?.code ?? null },
+        geometry: d.geometry,
+      }),
+    )
+    .sort((a, b) => a.properties.code.localeCompare(b.properties.code));
+  const collection: FeatureCollection<Polygonal, RegionProperties> = {
+    type: "FeatureCollection",
+    features: [withCentroid(province), ...cities.map(withCentroid), ...districtFeatures],
+  };
+  return { tolerance, text: serialise(collection, notes, tolerance), collection, slivers, keptHoles, repaired };
+}
 
-  const { collection, text, tolerance } = chosen;
-  const size = Buffer.byteLength(text);
+/** Everything that must hold before the file is written: valid geometry, the budget, 1 + 13 + all districts, no holes. */
+function problemsOf(built: Built): string[] {
+  const { collection } = built;
+  const size = Buffer.byteLength(built.text);
   const out = [...validateRegions(collection)];
   if (size > MAX_BYTES) out.push(`output is ${size} bytes, over the ${MAX_BYTES} byte budget`);
-  const counts = { province: 0, city: 0, district: 0 };
-  for (const f of collection.features) counts[f.properties.level]++;
+  const counts = levelCounts(collection);
   if (counts.province !== 1) out.push(`expected 1 province, got ${counts.province}`);
   if (counts.city !== 13) out.push(`expected 13 cities, got ${counts.city}`);
   const expectedDistricts = CITIES.reduce((s, c) => s + Object.keys(c.districts).length, 0);
   if (counts.district !== expectedDistricts) out.push(`expected ${expectedDistricts} districts, got ${counts.district}`);
-  if (chosen.keptHoles.length) out.push(`unexpected holes (km²): ${chosen.keptHoles.map((a) => a.toFixed(2)).join(", ")}`);
-  if (out.length) fail(out);
+  if (built.keptHoles.length) out.push(`unexpected holes (km²): ${built.keptHoles.map((a) => a.toFixed(2)).join(", ")}`);
+  return out;
+}
 
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, text);
+function levelCounts(collection: FeatureCollection<Polygonal, RegionProperties>) {
+  const counts = { province: 0, city: 0, district: 0 };
+  for (const f of collection.features) counts[f.properties.level]++;
+  return counts;
+}
 
+function report(built: Built, rawPositions: number, notes: string[]): void {
+  const { collection, text, tolerance } = built;
+  const size = Buffer.byteLength(text);
+  const counts = levelCounts(collection);
   const [prov] = collection.features;
-  const bb = bboxOf(prov!.geometry);
+  if (!prov) return;
+  const bb = bboxOf(prov.geometry);
   const outPositions = collection.features.reduce((s, f) => s + countPositions(f.geometry), 0);
+  const districtPositions = collection.features.filter((f) => f.properties.level === "district").reduce((s, f) => s + countPositions(f.geometry), 0);
   console.log(`\n✓ wrote ${path.relative(process.cwd(), outFile)}`);
   console.log(`  source     ${PKG_NAME}@${pkgJson.version} (${pkgJson.license}); decoder cross-checked against geojson/ copies: identical`);
   console.log(`  features   1 province, ${counts.city} cities, ${counts.district} districts`);
   console.log(`  bbox       lng ${bb[0].toFixed(3)}–${bb[2].toFixed(3)}, lat ${bb[1].toFixed(3)}–${bb[3].toFixed(3)}`);
-  console.log(`  simplify   tolerance ${tolerance}° (shared borders preserved); district positions ${rawPositions} → ${collection.features.filter((f) => f.properties.level === "district").reduce((s, f) => s + countPositions(f.geometry), 0)}; total ${outPositions}`);
-  console.log(`  slivers    ${chosen.slivers} union artefact(s) < ${SLIVER_KM2} km² removed`);
-  console.log(`  repaired   ${chosen.repaired} feature(s) had grid pinches/crossings repaired (corner chamfered by ≤ 4e-5°)`);
+  console.log(`  simplify   tolerance ${tolerance}° (shared borders preserved); district positions ${rawPositions} → ${districtPositions}; total ${outPositions}`);
+  console.log(`  slivers    ${built.slivers} union artefact(s) < ${SLIVER_KM2} km² removed`);
+  console.log(`  repaired   ${built.repaired} feature(s) had grid pinches/crossings repaired (corner chamfered by ≤ 4e-5°)`);
   console.log(`  size       ${size} bytes (${(size / 1024 / 1024).toFixed(2)} MB)`);
   console.log(`  fixes:`);
   for (const n of notes) console.log(`   - ${n}`);
+}
+
+function main(): void {
+  const set = collectDistricts();
+  const rawPositions = set.rawDistricts.reduce((s, f) => s + countPositions(f.geometry), 0);
+  // The coarsest tolerance is tried last: take the finest that fits the size budget.
+  let built: Built | undefined;
+  for (const tolerance of TOLERANCES) {
+    built = buildAt(tolerance, set);
+    console.log(`  tolerance ${tolerance}°: ${(Buffer.byteLength(built.text) / 1024 / 1024).toFixed(2)} MB`);
+    if (Buffer.byteLength(built.text) <= MAX_BYTES) break;
+  }
+  if (!built) throw new Error("no simplification tolerance configured");
+  const problems = problemsOf(built);
+  if (problems.length) fail(problems);
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, built.text);
+  report(built, rawPositions, set.notes);
 }
 
 function bboxOf(g: Polygonal): [number, number, number, number] {
