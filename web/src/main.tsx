@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
-import { api } from './lib/api';
+import { citiesQuery } from './lib/use-regions';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -14,7 +14,7 @@ const queryClient = new QueryClient({
 // The city boundaries are on the critical path of the first map paint: ask for them before
 // React renders (component queries start in effects, children first, and would queue ahead
 // of this one behind the browser's six connections per host).
-void queryClient.prefetchQuery({ queryKey: ['regions', 'city'], queryFn: ({ signal }) => api.regions('city', null, signal), staleTime: Infinity });
+void queryClient.prefetchQuery(citiesQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 
 export interface ComboOption {
   value: string;
@@ -32,11 +32,13 @@ export function Combobox(props: ComboboxProps) {
   const { label, selectedLabel, placeholder, query, onQueryChange, options, loading, onSelect, onClear, testId, hideLabel, onOpen } = props;
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // The active option belongs to the options it was chosen in: new options start at the first.
+  const [cursor, setCursor] = useState({ options, index: 0 });
+  const active = cursor.options === options ? cursor.index : 0;
+  const setActive = (index: number) => setCursor({ options, index });
   const [typing, setTyping] = useState(false);
   const listRef = useRef<HTMLUListElement>(null);
 
-  useEffect(() => setActive(0), [options]);
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
@@ -52,10 +54,10 @@ export function Combobox(props: ComboboxProps) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setOpen(true);
-      setActive((a) => Math.min(options.length - 1, a + 1));
+      setActive(Math.min(options.length - 1, active + 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => Math.max(0, a - 1));
+      setActive(Math.max(0, active - 1));
     } else if (e.key === 'Enter') {
       if (open && options.length) {
         e.preventDefault();
@@ -69,7 +71,6 @@ export function Combobox(props: ComboboxProps) {
   };
 
   const shown = typing ? query : (selectedLabel ?? query);
-  let lastGroup: string | undefined;
   return (
     <div className="combobox" data-testid={testId}>
       <label htmlFor={`${id}-input`} className={hideLabel ? 'visually-hidden' : 'field__label'}>
@@ -111,34 +112,49 @@ export function Combobox(props: ComboboxProps) {
           </button>
         )}
       </div>
-      {open && (
-        <ul id={`${id}-list`} ref={listRef} className="combobox__list" role="listbox" aria-label={label}>
-          {loading && options.length === 0 && <li className="combobox__empty">正在搜索…</li>}
-          {!loading && options.length === 0 && <li className="combobox__empty">无匹配项</li>}
-          {options.map((option, index) => {
-            const header = option.group && option.group !== lastGroup ? option.group : null;
-            lastGroup = option.group;
-            return (
-              <li key={`${option.group ?? ''}${option.value}`} role="presentation">
-                {header && <div className="combobox__group">{header}</div>}
-                <div
-                  id={`${id}-opt-${index}`}
-                  data-index={index}
-                  role="option"
-                  aria-selected={index === active}
-                  className={`combobox__option${index === active ? ' combobox__option--active' : ''}`}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => choose(option)}
-                  onMouseEnter={() => setActive(index)}
-                >
-                  <span>{option.label}</span>
-                  {option.hint && <span className="combobox__hint">{option.hint}</span>}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      {open && <ComboboxList id={id} listRef={listRef} label={label} options={options} loading={loading} active={active} onActive={setActive} onChoose={choose} />}
     </div>
+  );
+}
+
+interface ComboboxListProps {
+  id: string;
+  listRef: RefObject<HTMLUListElement | null>;
+  label: string;
+  options: ComboOption[];
+  loading?: boolean;
+  active: number;
+  onActive: (index: number) => void;
+  onChoose: (option: ComboOption) => void;
+}
+
+/** The listbox: options under their group headers. */
+function ComboboxList({ id, listRef, label, options, loading, active, onActive, onChoose }: ComboboxListProps) {
+  return (
+    <ul id={`${id}-list`} ref={listRef} className="combobox__list" role="listbox" aria-label={label}>
+      {loading && options.length === 0 && <li className="combobox__empty">正在搜索…</li>}
+      {!loading && options.length === 0 && <li className="combobox__empty">无匹配项</li>}
+      {options.map((option, index) => {
+        const header = option.group && option.group !== options[index - 1]?.group ? option.group : null;
+        return (
+          <li key={`${option.group ?? ''}${option.value}`} role="presentation">
+            {header && <div className="combobox__group">{header}</div>}
+            <div
+              id={`${id}-opt-${index}`}
+              data-index={index}
+              role="option"
+              aria-selected={index === active}
+              className={`combobox__option${index === active ? ' combobox__option--active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => onChoose(option)}
+              onMouseEnter={() => onActive(index)}
+            >
+              <span>{option.label}</span>
+              {option.hint && <span className="combobox__hint">{option.hint}</span>}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -7,8 +7,11 @@ import { SkillChips } from './skill-chips';
 let latest: string[] = [];
 function Harness({ initial }: { initial: string[] }) {
   const [skills, setSkills] = useState(initial);
-  latest = skills;
-  return <SkillChips skills={skills} onChange={setSkills} origin={{ 钨极氩弧焊: '文本' }} />;
+  const onChange = (next: string[]) => {
+    latest = next;
+    setSkills(next);
+  };
+  return <SkillChips skills={skills} onChange={onChange} origin={{ 钨极氩弧焊: '文本' }} />;
 }
 
 let view: Rendered | undefined;

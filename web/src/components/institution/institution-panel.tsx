@@ -1,6 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { InstitutionSummary } from '@talentmap/core';
-import { api } from '../../lib/api';
 import { formatCount, formatPercent } from '../../lib/format';
 import type { AppState } from '../../lib/url-state';
 import type { UpdateState } from '../../lib/use-url-state';
@@ -9,26 +7,19 @@ import { INSTITUTION_ICONS } from '../map/map-icons';
 import { InstitutionPicker } from './institution-picker';
 import { ProgramFitList } from './program-fit-list';
 import { RecommendationList } from './recommendation-list';
+import { institutionsQuery, useInstitutionFit } from './use-institutions';
 
 export interface InstitutionPanelProps {
   state: AppState;
   update: UpdateState;
-  institutions: InstitutionSummary[] | undefined;
-  institutionsError: string | null;
   regionName: (code: string | null) => string;
 }
 
-export function useInstitutionFit(id: number | null) {
-  return useQuery({
-    queryKey: ['institution-fit', id],
-    queryFn: ({ signal }) => api.institutionFit(id!, signal),
-    enabled: id !== null,
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** 院校/培训机构: how current programs fit local industry, and which courses to add where. */
-export function InstitutionPanel({ state, update, institutions, institutionsError, regionName }: InstitutionPanelProps) {
+export function InstitutionPanel({ state, update, regionName }: InstitutionPanelProps) {
+  const list = useQuery(institutionsQuery);
+  const institutions = list.data?.items;
+  const institutionsError = list.isError ? list.error.message : null;
   const fit = useInstitutionFit(state.institution);
   return (
     <div className="panel-body">

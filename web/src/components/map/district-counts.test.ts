@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countByDistrict, districtCountChoropleth, SUPPRESSED_COLOR } from './district-counts';
+import { countByDistrict, districtCountChoropleth, SMALL_CELL_THRESHOLD, SUPPRESSED_COLOR } from './district-counts';
 import { classColor } from '../../lib/scale';
 import { SMALL_CELL_THRESHOLD as CORE_THRESHOLD } from '@talentmap/core';
-import { SMALL_CELL_THRESHOLD } from './district-counts';
 
 describe('district counts on the map', () => {
   it('aggregates candidates by district', () => {

@@ -1,6 +1,6 @@
 import { formatCount } from '../../lib/format';
 import { countClasses, type ScaleClass } from '../../lib/scale';
-import type { Choropleth } from './talent-map';
+import type { Choropleth } from './layers/choropleth';
 
 /**
  * Mirrors SMALL_CELL_THRESHOLD in @talentmap/core (map.schema.ts); a value import from core

@@ -6,11 +6,13 @@ const LAYERS: { key: LayerKey; label: string; hint: string }[] = [
   { key: 'institutions', label: '院校与实训基地', hint: '技工院校、培训机构、实训基地' },
 ];
 
+export type LayerStatus = 'loading' | 'error' | 'empty' | 'ready';
+
 export interface LayerSwitchesProps {
   active: readonly LayerKey[];
   onToggle: (key: LayerKey, on: boolean) => void;
   /** layers whose data is loading, with their state */
-  status: Partial<Record<LayerKey, 'loading' | 'error' | 'empty' | 'ready'>>;
+  status: Partial<Record<LayerKey, LayerStatus>>;
 }
 
 /** Checkboxes for the optional layers; each says when its data is loading, missing or failed. */

@@ -1,5 +1,4 @@
-import type { ChainLegendEntry } from '../../lib/geo';
-import { OTHER_CHAIN_COLOR } from '../../lib/geo';
+import { OTHER_CHAIN_COLOR, type ChainLegendEntry } from '../../lib/geo';
 import { NO_DATA_COLOR, type ScaleClass } from '../../lib/scale';
 import { INSTITUTION_ICONS, institutionIconPath, type InstitutionKind } from './map-icons';
 

@@ -4,7 +4,7 @@ import { api, type ShortageFilters } from '../../lib/api';
 import { formatCount, formatNumber } from '../../lib/format';
 import { SHORTAGE_CLASSES, STATUS_LABEL } from '../../lib/scale';
 import type { AppState } from '../../lib/url-state';
-import type { Choropleth } from '../map/talent-map';
+import type { Choropleth } from '../map/layers/choropleth';
 
 export const shortageFilters = (s: AppState): ShortageFilters => ({
   chain: s.chain,

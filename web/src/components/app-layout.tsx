@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../lib/api';
+import { stateHref, type AppState } from '../lib/url-state';
+import type { UpdateState } from '../lib/use-url-state';
+import { AppHeader, JOURNEY_LABEL } from './app-header';
+import { DatasetBanner } from './dataset-banner';
+import { FilterBar } from './filters/filter-bar';
+
+export interface AppLayoutProps {
+  state: AppState;
+  update: UpdateState;
+  quarters: string[];
+  latestQuarter: string | null;
+  /** the journey's panel */
+  panel: ReactNode;
+  /** the map */
+  children: ReactNode;
+}
+
+/** Header and data banner over the journey's panel beside the filters and the map. */
+export function AppLayout({ state, update, quarters, latestQuarter, panel, children }: AppLayoutProps) {
+  const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.health(signal), staleTime: 60_000 });
+  const wide = state.journey === 'planner' && state.tab === 'catalog';
+  return (
+    <div className="app">
+      <a href="#panel" className="skip-link">跳到分析面板</a>
+      <AppHeader
+        health={health.data}
+        healthError={health.isError}
+        journey={state.journey}
+        journeyHref={(journey) => stateHref({ ...state, journey })}
+        onJourney={(journey) => update({ journey })}
+      />
+      <DatasetBanner health={health.data} />
+      <div className={`workspace${wide ? ' workspace--wide' : ''}`}>
+        <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>
+          {panel}
+        </aside>
+        <main className="map-area" aria-label="地图">
+          <FilterBar state={state} update={update} quarters={quarters} latestQuarter={latestQuarter} />
+          <div className="map-wrap">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}
