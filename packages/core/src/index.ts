@@ -7,3 +7,4 @@ export * from './shortage.schema.js';
 export * from './map.schema.js';
 export * from './errors.js';
 export * from './privacy.js';
+export * from './auth.schema.js';
