@@ -45,7 +45,10 @@ export function keywordBaseline(graph: SkillGraph, text: string): string[] {
   const lower = text.toLowerCase();
   const skillName = new Map(graph.skills.map((s) => [s.id, s.name.toLowerCase()]));
   return graph.occupations
-    .map((o) => ({ code: o.code, hits: (lower.includes(o.name) ? 1 : 0) + o.skills.filter((s) => lower.includes(skillName.get(s.skillId) ?? '\u0000')).length }))
+    .map((o) => ({
+      code: o.code,
+      hits: (lower.includes(o.name) ? 1 : 0) + o.skills.filter((s) => lower.includes(skillName.get(s.skillId) ?? '\u0000')).length,
+    }))
     .filter((o) => o.hits > 0)
     .sort((a, b) => b.hits - a.hits || a.code.localeCompare(b.code))
     .map((o) => o.code);

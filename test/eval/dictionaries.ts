@@ -18,7 +18,11 @@ const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, ma
  */
 export function resolveCommit(revision: string): string {
   const rev = revision === 'fixture' ? git('log', '-1', '--format=%H', '--', FIXTURE).toString().trim() : revision;
-  return git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`).toString().trim();
+  try {
+    return git('rev-parse', '--verify', '--quiet', `${rev}^{commit}`).toString().trim();
+  } catch {
+    throw new Error(`not a commit: ${revision}`);
+  }
 }
 
 /**

@@ -45,7 +45,9 @@ try {
     loadAdverts(),
   );
   process.stderr.write(withMatching ? 'classification done; matching…\n' : 'classification done\n');
-  const matching = withMatching ? await evaluateMatching(client, matcher, { vacancies: Number(process.env.EVAL_VACANCIES ?? 300), radiusKm: 50, k: 10 }) : undefined;
+  const matching = withMatching
+    ? await evaluateMatching(client, matcher, { vacancies: Number(process.env.EVAL_VACANCIES ?? 300), radiusKm: 50, k: 10 })
+    : undefined;
   console.log(
     JSON.stringify(
       {

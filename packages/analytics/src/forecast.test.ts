@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backtestDemand, forecastDemand, type QuarterValue } from './forecast.js';
+import { backtestDemand, forecastDemand, INTERVAL_INFLATION, type QuarterValue } from './forecast.js';
 import { quarterRange } from './quarter.js';
 
 const SEASON = [115, 100, 95, 90];
@@ -33,6 +33,29 @@ describe('forecastDemand', () => {
     expect(f[0]?.value).toBeCloseTo((growing[4]?.value ?? 0) * 1.08);
   });
 
+  it("sizes the bands by Student t, the growth estimate's own error and the measured inflation (hand-worked)", () => {
+    // Exact growth: every residual is 0, so s² is the Poisson floor 2/ȳ, ȳ = (400 + 440) / 8 = 105.
+    const f = forecastDemand(growing, 5, 0);
+    const floor = 2 / 105;
+    const halfWidth = (i: number, bound: 'upper80' | 'upper95') => Math.log((f[i]?.[bound] ?? 0) / (f[i]?.value ?? 1));
+    // Four year-on-year pairs: t with 4 degrees of freedom; one year ahead: √(1 · (1 + 1/4) · s²).
+    expect(halfWidth(0, 'upper80')).toBeCloseTo(INTERVAL_INFLATION * 1.533 * Math.sqrt(1.25 * floor), 10);
+    expect(halfWidth(0, 'upper95')).toBeCloseTo(INTERVAL_INFLATION * 2.776 * Math.sqrt(1.25 * floor), 10);
+    // Two years ahead: √(2 · (1 + 2/4) · s²).
+    expect(halfWidth(4, 'upper80')).toBeCloseTo(INTERVAL_INFLATION * 1.533 * Math.sqrt(3 * floor), 10);
+    // Symmetric in logs.
+    expect(Math.log((f[0]?.value ?? 0) / (f[0]?.lower80 ?? 1))).toBeCloseTo(halfWidth(0, 'upper80'), 10);
+  });
+
+  it('widens the bands when fewer year-on-year pairs back the variance', () => {
+    const relative = (series: QuarterValue[]) => {
+      const [p] = forecastDemand(series, 1, 0);
+      return (p?.upper80 ?? 0) / (p?.value ?? 1);
+    };
+    // Two pairs (t with 2 degrees of freedom, 1.886) against four (1.533).
+    expect(relative(growing.slice(0, 6))).toBeGreaterThan(relative(growing));
+  });
+
   it('returns nothing for an empty series', () => {
     expect(forecastDemand([], 4)).toEqual([]);
   });
@@ -50,5 +73,6 @@ describe('backtestDemand', () => {
     expect(b.model.mase).toBeCloseTo(0, 10);
     expect(b.baseline.mase).toBeGreaterThan(0.9);
     expect(b.coverage80).toBe(1);
+    expect(b.coverage95).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinyGraph } from './fixtures.test-helper.js';
-import { dice, normalizeText, SkillRecognizer } from './text.js';
+import { dice, FUZZY_DISCOUNT, normalizeText, SkillRecognizer } from './text.js';
 
 describe('SkillRecognizer', () => {
   const recognizer = new SkillRecognizer(tinyGraph);
@@ -27,8 +27,18 @@ describe('SkillRecognizer', () => {
   });
 
   it('recognises near-miss wordings fuzzily, at a discount', () => {
-    const [fuzzy] = recognizer.recognize('会钨极氩弧焊接').skills;
-    expect(fuzzy?.name).toBe('钨极氩弧焊');
+    // "工艺流程" is no name or alias and holds none, so only the fuzzy pass can match it (as a
+    // jieba word, Dice 6/7 against "工艺流程图"); "钨极氩弧焊接" would not do: the scan finds "钨极氩弧焊" in it.
+    const withFlowChart = new SkillRecognizer({
+      ...tinyGraph,
+      skills: [...tinyGraph.skills, { id: 9, name: '工艺流程图', aliases: [], category: '通用', parentId: null }],
+    });
+    const [fuzzy] = withFlowChart.recognize('招聘普工\n熟悉工艺流程').skills;
+    const [exact] = withFlowChart.recognize('招聘普工\n熟悉工艺流程图').skills;
+    expect(fuzzy).toMatchObject({ name: '工艺流程图', match: 'fuzzy', terms: ['工艺流程'] });
+    expect(fuzzy?.weight).toBeCloseTo(dice('工艺流程', '工艺流程图') * FUZZY_DISCOUNT, 3);
+    expect(exact).toMatchObject({ name: '工艺流程图', match: 'exact', weight: 1 });
+    expect(fuzzy?.weight).toBeLessThan(exact?.weight ?? 0);
   });
 
   it('finds nothing in text without skills', () => {
