@@ -8,6 +8,7 @@ import { loadDemo, scaleFor, DEFAULT_TALENTS, type DemoOptions, type Progress } 
 export { readReference, loadReference, loadDemo, afterLoad, scaleFor, DEFAULT_TALENTS };
 export type { ReferenceData, DemoOptions, Progress };
 export { DEMO_PERIOD } from './demo/calendar.js';
+export { refreshShortageRollups, type RefreshSummary } from './shortage-rollups.js';
 
 /** What the database holds: nothing, reference only, or a dataset (kind from dataset_meta). */
 export async function datasetState(client: DbClient): Promise<{ hasReference: boolean; dataset: string | null }> {

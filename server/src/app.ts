@@ -16,6 +16,7 @@ import type {} from './plugins/app/institutions.js';
 import type {} from './plugins/app/map.js';
 import type {} from './plugins/app/match.js';
 import type {} from './plugins/app/reference.js';
+import type {} from './plugins/app/shortage.js';
 
 export interface AppOptions extends DatabaseOptions {
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;

@@ -17,7 +17,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PROVINCE_CODE, Rng } from '@talentmap/core';
 import { backtestDemand, quarterRange, type Quarter } from '@talentmap/analytics';
 import { createClient, ShortageRepository, type DbClient } from '@talentmap/db';
-import { DEFAULT_TALENTS, ensureSeeded, scaleFor } from '@talentmap/seed';
+import { DEFAULT_TALENTS, ensureSeeded, refreshShortageRollups, scaleFor } from '@talentmap/seed';
 import { buildApp } from '@talentmap/server';
 import { percentiles } from './stats.js';
 
@@ -42,7 +42,12 @@ async function loadPaths(base: string, paths: string[]) {
     );
     instance.on('response', (_c, _s, _b, ms) => latencies.push(ms));
   });
-  return { latencyMs: percentiles(latencies), requestsPerSecond: Math.round(result.requests.average), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  return {
+    latencyMs: percentiles(latencies),
+    requestsPerSecond: Math.round(result.requests.average),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
 }
 
 /** The same questions as plain SQL over the raw tables, `connections` at a time, for a while. */
@@ -97,12 +102,12 @@ try {
   let refresh = null;
   if (process.env.BENCH_REFRESH !== '0') {
     process.stderr.write('refreshing the shortage rollups…\n');
-    refresh = await new ShortageRepository(client).refresh();
+    refresh = await refreshShortageRollups(client);
   }
 
   const rng = new Rng(11);
   const occupations = (await client.rows<{ code: string }>(sql`select distinct occupation_code as code from vacancies order by 1`)).map((r) => r.code);
-  const chains = (await client.rows<{ code: string; cluster: string }>(sql`select code, cluster_code as cluster from chains order by code`));
+  const chains = await client.rows<{ code: string; cluster: string }>(sql`select code, cluster_code as cluster from chains order by code`);
   const regions = await client.rows<{ code: string; level: string }>(sql`select code, level from regions where level <> 'province' order by code`);
 
   // 240 heatmap questions: city or district, any quarter, no filter / occupation / grade /
@@ -127,7 +132,9 @@ try {
     const place = i % 3 === 0 ? { code: '320000', level: 'province' } : rng.pick(regions);
     return { region: place.code, level: place.level, year: rng.pick(YEARS), ...(i % 3 === 1 ? { chain: rng.pick(chains).code } : {}) };
   });
-  const catalogPaths = catalogs.map((c) => `/api/shortage/catalog?${query({ region: c.region, year: c.year, limit: 100, ...(c.chain ? { chain: c.chain } : {}) })}`);
+  const catalogPaths = catalogs.map(
+    (c) => `/api/shortage/catalog?${query({ region: c.region, year: c.year, limit: 100, ...(c.chain ? { chain: c.chain } : {}) })}`,
+  );
 
   // The naive answers: vacancies and seekers grouped from the raw rows on every request
   // (and only those two measures: no medians, growth or scores, so the baseline is generous).
@@ -150,7 +157,11 @@ try {
   });
   const naiveCatalogs = catalogs.map((c) => {
     const scope = (alias: string) =>
-      c.level === 'province' ? sql`` : c.level === 'city' ? sql`and ${sql.raw(alias)}.region_code in (select code from regions where parent_code = ${c.region})` : sql`and ${sql.raw(alias)}.region_code = ${c.region}`;
+      c.level === 'province'
+        ? sql``
+        : c.level === 'city'
+          ? sql`and ${sql.raw(alias)}.region_code in (select code from regions where parent_code = ${c.region})`
+          : sql`and ${sql.raw(alias)}.region_code = ${c.region}`;
     return sql`
       with v as (select occupation_code, grade, sum(headcount) as vacancies from vacancies v
                  where v.posted_on >= ${`${c.year}-01-01`}::date and v.posted_on < ${`${c.year}-01-01`}::date + interval '1 year' ${scope('v')} ${chainFilter(c, 'v')} group by 1, 2),

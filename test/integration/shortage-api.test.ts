@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import type { Catalog, Forecast, Heatmap, IndicatorProgress, Timeseries } from '@talentmap/core';
-import { enterpriseChains, enterprises, institutions, jobSeekers, programs, ShortageRepository, talents, vacancies } from '@talentmap/db';
-import { ensureSeeded } from '@talentmap/seed';
+import { enterpriseChains, enterprises, institutions, jobSeekers, programs, talents, vacancies } from '@talentmap/db';
+import { ensureSeeded, refreshShortageRollups } from '@talentmap/seed';
 import { testDriver, type TestDatabase } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
@@ -43,39 +43,88 @@ async function loadFixture(database: TestDatabase) {
     ])
     .returning({ id: enterprises.id });
   await db.insert(enterpriseChains).values({ enterpriseId: e1!.id, chainCode: 'CH15' });
-  const posting = (enterpriseId: number, regionCode: string, headcount: number, postedOn: string, filledOn: string | null, wageMin: number, wageMax: number, occupationCode = WELDER, grade = 4) => ({
-    enterpriseId, regionCode, occupationCode, grade, headcount, title: '焊工（高级工）', skills: [], postedOn, filledOn, wageMin, wageMax,
+  const posting = (
+    enterpriseId: number,
+    regionCode: string,
+    headcount: number,
+    postedOn: string,
+    filledOn: string | null,
+    wageMin: number,
+    wageMax: number,
+    occupationCode = WELDER,
+    grade = 4,
+  ) => ({
+    enterpriseId,
+    regionCode,
+    occupationCode,
+    grade,
+    headcount,
+    title: '焊工（高级工）',
+    skills: [],
+    postedOn,
+    filledOn,
+    wageMin,
+    wageMax,
   });
-  await db.insert(vacancies).values([
-    posting(e1!.id, XUANWU, 2, '2025-07-10', '2025-07-30', 8000, 10000),
-    posting(e2!.id, QINHUAI, 2, '2025-08-01', '2025-08-11', 8000, 10000),
-    posting(e1!.id, XUANWU, 3, '2026-07-01', '2026-07-11', 9000, 11000),
-    posting(e1!.id, XUANWU, 2, '2026-07-01', '2026-08-10', 9000, 11000),
-    posting(e1!.id, XUANWU, 1, '2026-08-01', null, 9000, 11000),
-    posting(e2!.id, QINHUAI, 2, '2026-08-01', '2026-08-31', 9000, 11000),
-    posting(e3!.id, GUSU, 1, '2026-07-15', '2026-07-20', 6000, 7000, ELECTRICIAN, 3),
-  ]);
+  await db
+    .insert(vacancies)
+    .values([
+      posting(e1!.id, XUANWU, 2, '2025-07-10', '2025-07-30', 8000, 10000),
+      posting(e2!.id, QINHUAI, 2, '2025-08-01', '2025-08-11', 8000, 10000),
+      posting(e1!.id, XUANWU, 3, '2026-07-01', '2026-07-11', 9000, 11000),
+      posting(e1!.id, XUANWU, 2, '2026-07-01', '2026-08-10', 9000, 11000),
+      posting(e1!.id, XUANWU, 1, '2026-08-01', null, 9000, 11000),
+      posting(e2!.id, QINHUAI, 2, '2026-08-01', '2026-08-31', 9000, 11000),
+      posting(e3!.id, GUSU, 1, '2026-07-15', '2026-07-20', 6000, 7000, ELECTRICIAN, 3),
+    ]);
   const seeker = (regionCode: string, registeredOn: string, occupationCode = WELDER, grade = 4) => ({ regionCode, occupationCode, grade, registeredOn });
-  await db.insert(jobSeekers).values([
-    seeker(XUANWU, '2025-07-02'), seeker(XUANWU, '2025-09-01'), seeker(QINHUAI, '2025-07-05'), seeker(QINHUAI, '2025-08-20'),
-    seeker(XUANWU, '2026-07-03'), seeker(XUANWU, '2026-09-10'),
-    seeker(GUSU, '2026-07-01', ELECTRICIAN, 3), seeker(GUSU, '2026-07-02', ELECTRICIAN, 3), seeker(GUSU, '2026-08-02', ELECTRICIAN, 3),
-  ]);
+  await db
+    .insert(jobSeekers)
+    .values([
+      seeker(XUANWU, '2025-07-02'),
+      seeker(XUANWU, '2025-09-01'),
+      seeker(QINHUAI, '2025-07-05'),
+      seeker(QINHUAI, '2025-08-20'),
+      seeker(XUANWU, '2026-07-03'),
+      seeker(XUANWU, '2026-09-10'),
+      seeker(GUSU, '2026-07-01', ELECTRICIAN, 3),
+      seeker(GUSU, '2026-07-02', ELECTRICIAN, 3),
+      seeker(GUSU, '2026-08-02', ELECTRICIAN, 3),
+    ]);
   const talent = (n: number, regionCode: string, occupationCode: string | null, grade: number) => ({
-    pseudonym: `T-${regionCode}-${grade}-${n}`, regionCode, lng: 118.8, lat: 32.05, occupationCode, grade, skills: [], yearsExperience: 5,
-    employmentStatus: 'employed' as const, openToOffers: false, willingRadiusKm: 20,
+    pseudonym: `T-${regionCode}-${grade}-${n}`,
+    regionCode,
+    lng: 118.8,
+    lat: 32.05,
+    occupationCode,
+    grade,
+    skills: [],
+    yearsExperience: 5,
+    employmentStatus: 'employed' as const,
+    openToOffers: false,
+    willingRadiusKm: 20,
   });
-  await db.insert(talents).values([
-    ...[1, 2, 3].map((n) => talent(n, XUANWU, WELDER, 4)),
-    ...[1, 2, 3, 4, 5, 6, 7].map((n) => talent(n, XUANWU, null, 2)),
-    ...[1, 2].map((n) => talent(n, GUSU, ELECTRICIAN, 3)),
-  ]);
+  await db
+    .insert(talents)
+    .values([
+      ...[1, 2, 3].map((n) => talent(n, XUANWU, WELDER, 4)),
+      ...[1, 2, 3, 4, 5, 6, 7].map((n) => talent(n, XUANWU, null, 2)),
+      ...[1, 2].map((n) => talent(n, GUSU, ELECTRICIAN, 3)),
+    ]);
   const [school] = await db
     .insert(institutions)
     .values({ name: '玄武技师学院', kind: 'technical_school', regionCode: XUANWU, lng: 118.8, lat: 32.05, capacity: 1000 })
     .returning({ id: institutions.id });
   await db.insert(programs).values({
-    institutionId: school!.id, name: '焊工（高级工）培训班', occupationCodes: [WELDER], skills: [], grade: 4, hours: 320, capacity: 10, subsidyEligible: true, mode: 'offline',
+    institutionId: school!.id,
+    name: '焊工（高级工）培训班',
+    occupationCodes: [WELDER],
+    skills: [],
+    grade: 4,
+    hours: 320,
+    capacity: 10,
+    subsidyEligible: true,
+    mode: 'offline',
   });
 }
 
@@ -84,12 +133,12 @@ const api = useApi({
   prepare: async (database) => {
     await ensureSeeded(database.client, { demo: false });
     await loadFixture(database);
-    await new ShortageRepository(database.client).refresh();
+    await refreshShortageRollups(database.client);
   },
 });
 const get = <T>(url: string) => api.get<T>(url);
 
-describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
+describe(`shortage heatmap and time series on a hand-worked fixture (${testDriver})`, () => {
   it('heatmap by city: ratio, score and top occupations as worked by hand', async () => {
     const { status, body } = await get<Heatmap>('/api/shortage/heatmap?level=city&quarter=2026Q3');
     expect(status).toBe(200);
@@ -101,7 +150,9 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
     // ÷ province 30 = 1.0 → 1; demand 8 vs 4 → 3; wage 10000 vs 9000 → 3; 10 places ÷ 32 → 2. 12/5.
     expect(nanjing).toMatchObject({ regionName: '南京市', vacancies: 8, seekers: 2, ratio: 4, status: 'bottleneck' });
     expect(nanjing?.score).toBeCloseTo(2.4, 10);
-    expect(nanjing?.topOccupations).toEqual([{ occupationCode: WELDER, occupationName: '焊工', vacancies: 8, seekers: 2, ratio: 4, score: expect.closeTo(2.4, 10) }]);
+    expect(nanjing?.topOccupations).toEqual([
+      { occupationCode: WELDER, occupationName: '焊工', vacancies: 8, seekers: 2, ratio: 4, score: expect.closeTo(2.4, 10) },
+    ]);
     // 苏州: 1 vacancy, 3 seekers → 1/3 → 0; 5 days ÷ 30 → 0; no year-earlier data; no training → 3: (0+0+3)/3.
     const suzhou = body.items.find((i) => i.regionCode === '320500');
     expect(suzhou).toMatchObject({ vacancies: 1, seekers: 3, status: 'none' });
@@ -142,13 +193,31 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
     // 2025Q3: 2 / 2 = 1 → 1; 20 days ÷ province 10 (KM over 10, 20) = 2 → 3; 10 ÷ 8 → 0; no growth yet. 4/3.
     expect(first).toMatchObject({ vacancies: 2, seekers: 2, ratio: 1, medianDays: 20, medianReached: true, demandGrowth: null, status: 'none' });
     expect(first?.score).toBeCloseTo(4 / 3, 10);
-    expect(gap).toMatchObject({ vacancies: 0, seekers: 0, score: null });
+    // A quarter without a slice: no market, nothing measured.
+    expect(gap).toEqual({
+      quarter: '2025Q4',
+      vacancies: 0,
+      seekers: 0,
+      ratio: 0,
+      medianDays: null,
+      medianReached: null,
+      demandGrowth: null,
+      wageMean: null,
+      wageGrowth: null,
+      talentsPer10k: null,
+      trainingCapacity: null,
+      pipelineCoverage: null,
+      score: null,
+      status: 'insufficient',
+    });
     expect(last).toMatchObject({ vacancies: 6, seekers: 2, ratio: 3, medianDays: 40, wageMean: 10000, trainingCapacity: 10, talentsPer10k: 3000 });
     expect(last?.demandGrowth).toBeCloseTo(2, 10);
     expect(last?.wageGrowth).toBeCloseTo(1 / 9, 10);
     expect(last?.pipelineCoverage).toBeCloseTo(10 / 24, 10);
   });
+});
 
+describe(`shortage catalogue, indicators and forecast on the hand-worked fixture (${testDriver})`, () => {
   it('publishes the catalogue with reasons and the chains that need the occupation', async () => {
     const { status, body } = await get<Catalog>('/api/shortage/catalog?year=2026');
     expect(status).toBe(200);
@@ -157,7 +226,18 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
     // 8 vs 4 → 3; wage → 3; 10 places ÷ (8 × 4/3) = 0.94 → 1. 11/5. 电工 has 1 vacancy (< 5): not listed.
     expect(body.total).toBe(1);
     const [welder] = body.items;
-    expect(welder).toMatchObject({ rank: 1, occupationCode: WELDER, occupationName: '焊工', grade: 4, gradeName: '高级工', status: 'bottleneck', ratio: 4, vacancies: 8, seekers: 2, medianDays: 30 });
+    expect(welder).toMatchObject({
+      rank: 1,
+      occupationCode: WELDER,
+      occupationName: '焊工',
+      grade: 4,
+      gradeName: '高级工',
+      status: 'bottleneck',
+      ratio: 4,
+      vacancies: 8,
+      seekers: 2,
+      medianDays: 30,
+    });
     expect(welder?.score).toBeCloseTo(2.2, 10);
     expect(welder?.reasons).toEqual(['求人倍率 4.00', '岗位需求同比 +100%', '招聘薪酬同比 +11%']);
     expect(welder?.chains.map((c) => c.code)).toContain('CH15');
@@ -178,6 +258,7 @@ describe(`shortage analytics on a hand-worked fixture (${testDriver})`, () => {
     const inCluster = await api.database.client.rows<{ code: string }>(sql`
       select distinct co.occupation_code as code from chain_occupations co join chains c on c.code = co.chain_code where c.cluster_code = ${chain!.cluster}`);
     const clusterCodes = new Set(inCluster.map((r) => r.code));
+    expect(byCluster.body.items.length).toBeGreaterThan(0);
     expect(byCluster.body.items.every((e) => clusterCodes.has(e.occupationCode))).toBe(true);
     expect((await get(`/api/shortage/catalog?chain=CH15&cluster=${chain!.cluster}`)).status).toBe(400);
     const csv = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=csv' });
@@ -250,9 +331,11 @@ describe(`shortage analytics: bad input and empty filters (${testDriver})`, () =
   it('answers a filter with no data with zeros and says so', async () => {
     const { status, body } = await get<Heatmap>('/api/shortage/heatmap?level=city&quarter=2026Q3&occupation=4-04-05-05');
     expect(status).toBe(200);
+    expect(body.items).toHaveLength(13);
     expect(body.items.every((i) => i.vacancies === 0 && i.seekers === 0 && i.ratio === 0)).toBe(true);
     expect(body.note).toContain('没有数据');
     const series = await get<Timeseries>('/api/shortage/timeseries?region=320300');
+    expect(series.body.items).toHaveLength(5);
     expect(series.body.items.every((p) => p.vacancies === 0)).toBe(true);
     expect(series.body.note).toContain('没有数据');
   });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_GRADES, ALL_OCCUPATIONS, buildShortageSlices, type CellFact, type ShortageFacts } from './slices.js';
+import { ALL_GRADES, ALL_OCCUPATIONS, shortageSliceSchema, type CellFact } from '@talentmap/core';
+import { buildShortageSlices, slicePeriods, workforceCounts, type ShortageFacts } from './slices.js';
 
 const A = { districtCode: '320102', cityCode: '320100' };
 const B = { districtCode: '320104', cityCode: '320100' };
 const WELDER = '6-18-02-04';
 const cell = (place: typeof A, quarter: CellFact['quarter'], vacancies: number, seekers: number, wage = 8000): CellFact => ({
-  ...place, quarter, occupationCode: WELDER, grade: 4, vacancies, postings: vacancies, wageSum: vacancies * wage, seekers,
+  ...place,
+  quarter,
+  occupationCode: WELDER,
+  grade: 4,
+  vacancies,
+  postings: vacancies,
+  wageSum: vacancies * wage,
+  seekers,
 });
 
 /** Two districts of one city, one occupation and grade, 2024Q3 and a year later 2025Q3. */
@@ -69,5 +77,23 @@ describe('buildShortageSlices (hand-worked)', () => {
     expect(year?.demandGrowth).toBeCloseTo(1.5);
     // Annualised over the three quarters of 2025 in the window: 10 × 4/3; capacity 8 → 0.6.
     expect(year?.pipelineCoverage).toBeCloseTo(0.6);
+  });
+});
+
+describe('what a refresh records beside the slices', () => {
+  it('builds slices in the shape the rollups store, one per slice key', () => {
+    expect(slices.length).toBeGreaterThan(0);
+    for (const s of slices) expect(shortageSliceSchema.strict().parse(s)).toEqual(s);
+    expect(new Set(slices.map((s) => `${s.period}|${s.regionCode}|${s.occupationCode}|${s.grade}`)).size).toBe(slices.length);
+  });
+
+  it('lists the quarters and years with slices, oldest first, and none without facts', () => {
+    // 2024Q4–2025Q2 lie in the window but have no flows, so no slices: they are not offered.
+    expect(slicePeriods(slices)).toEqual({ quarters: ['2024Q3', '2025Q3'], years: ['2024', '2025'] });
+    expect(buildShortageSlices({ ...facts, cells: [], durations: [] })).toEqual([]);
+  });
+
+  it('counts the talents on record and those at 高级工 (grade 4) or above', () => {
+    expect(workforceCounts(facts.supply)).toEqual({ talents: 210, highSkillTalents: 30 });
   });
 });

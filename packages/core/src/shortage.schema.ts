@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GRADE_MAX, GRADE_MIN } from './constants.js';
-import { listOf, occupationCodeSchema, regionCodeSchema, indicatorSchema } from './reference.schema.js';
+import { listOf, occupationCodeSchema, regionCodeSchema, regionLevelSchema, indicatorSchema } from './reference.schema.js';
 
 export const quarterSchema = z.string().regex(/^\d{4}Q[1-4]$/, 'a quarter like 2026Q3');
 export const yearSchema = z.string().regex(/^\d{4}$/, 'a year like 2026');
@@ -17,12 +17,104 @@ const scoreSchema = z.number().nullable().describe('composite shortage score 0�
 /** Shared by every shortage answer: a filter with no data gives zeros and says so here. */
 const noteSchema = z.string().optional().describe('present when the filters match no data (the figures are zeros), or to qualify a figure');
 
+// ---------------------------------------------------------------- the rollups
+
+/** `*` in occupationCode and 0 in grade stand for "all occupations" and "all grades" in the rollups. */
+export const ALL_OCCUPATIONS = '*';
+export const ALL_GRADES = 0;
+
+const countSchema = z.number().int();
+const levelOfGradeSchema = z.number().int().min(GRADE_MIN).max(GRADE_MAX);
+const pointsSchema = z.number().int().min(0).max(3).nullable();
+
+/** 0–3 points per indicator of the composite rule; null where the indicator could not be measured. */
+export const indicatorPointsSchema = z.object({
+  ratio: pointsSchema,
+  duration: pointsSchema,
+  demandGrowth: pointsSchema,
+  wageGrowth: pointsSchema,
+  pipeline: pointsSchema,
+});
+
+/**
+ * One scored slice: a period (quarter or year) × region (any level) × occupation or all ×
+ * grade or all. @talentmap/analytics builds it, the shortage repository stores it and reads it
+ * back in this shape, and the API's points and items take their fields from it.
+ */
+export const shortageSliceSchema = z.object({
+  period: z.union([quarterSchema, yearSchema]),
+  level: regionLevelSchema,
+  regionCode: regionCodeSchema,
+  occupationCode: z.union([occupationCodeSchema, z.literal(ALL_OCCUPATIONS)]),
+  grade: z.number().int().min(ALL_GRADES).max(GRADE_MAX).describe('新八级工 level 1–8, or 0 for all grades'),
+  vacancies: countSchema.describe('headcount asked for by postings made in the period'),
+  postings: countSchema,
+  seekers: countSchema.describe('job-seeker registrations made in the period'),
+  ratio: ratioSchema,
+  medianDays: z.number().nullable().describe('Kaplan–Meier median days from posting to fill, open postings censored'),
+  medianReached: z.boolean().nullable().describe('false: over half still open, medianDays is a lower bound'),
+  referenceMedianDays: z.number().nullable().describe('the all-occupation provincial median of the period, the yardstick for medianDays'),
+  demandGrowth: z.number().nullable().describe('vacancies, change on the same quarter a year earlier'),
+  wageMean: z.number().nullable().describe('headcount-weighted mean of advertised wage midpoints, 元/月'),
+  wageGrowth: z.number().nullable(),
+  talents: countSchema,
+  talentsPer10k: z.number().nullable().describe('talents of the slice per 10,000 talents on record in the region'),
+  trainingCapacity: countSchema.describe('annual training places for the occupation in the region'),
+  pipelineCoverage: z.number().nullable().describe('annual training capacity per annualised vacancy'),
+  points: indicatorPointsSchema,
+  score: scoreSchema,
+  status: shortageStatusSchema,
+});
+export type ShortageSlice = z.infer<typeof shortageSliceSchema>;
+const slice = shortageSliceSchema.shape;
+
+// The facts a refresh reads from the raw tables, per district (with its city).
+const placeSchema = z.object({ districtCode: regionCodeSchema, cityCode: regionCodeSchema });
+const cellKeySchema = placeSchema.extend({ quarter: quarterSchema, occupationCode: occupationCodeSchema, grade: levelOfGradeSchema });
+
+/** Flows of one district × occupation × grade × quarter, summed from the raw tables. */
+export const cellFactSchema = cellKeySchema.extend({
+  /** Headcount asked for by postings made in the quarter. */
+  vacancies: countSchema,
+  postings: countSchema,
+  /** Σ headcount × advertised wage midpoint, for the headcount-weighted mean wage. */
+  wageSum: z.number(),
+  /** Job-seeker registrations made in the quarter. */
+  seekers: countSchema,
+});
+export type CellFact = z.infer<typeof cellFactSchema>;
+
+/** Postings of a cell that waited `days`: filled after that long, or still open (censored) at the as-of date. */
+export const durationFactSchema = cellKeySchema.extend({
+  days: countSchema,
+  open: z.boolean(),
+  /** How many postings share this duration and state. */
+  count: countSchema,
+});
+export type DurationFact = z.infer<typeof durationFactSchema>;
+
+/** Talent stock by declared occupation (null when undeclared) and grade. */
+export const supplyFactSchema = placeSchema.extend({ occupationCode: occupationCodeSchema.nullable(), grade: levelOfGradeSchema, talents: countSchema });
+export type SupplyFact = z.infer<typeof supplyFactSchema>;
+
+/** Annual training capacity of programs aimed at the occupation in the district. */
+export const trainingFactSchema = placeSchema.extend({ occupationCode: occupationCodeSchema, capacity: countSchema });
+export type TrainingFact = z.infer<typeof trainingFactSchema>;
+
+/** What the talent data holds about the workforce, for the 专栏1 indicators it can support. */
+export const workforceCountsSchema = z.object({
+  talents: countSchema,
+  /** 高级工 and above (新八级工 level 4+). */
+  highSkillTalents: countSchema,
+});
+export type WorkforceCounts = z.infer<typeof workforceCountsSchema>;
+
 // ---------------------------------------------------------------- heatmap
 
 export const heatmapQuerySchema = z.object({
   level: z.enum(['city', 'district']).default('city'),
   quarter: quarterSchema.optional().describe('default: the latest quarter with data'),
-  chain: groupCodeSchema.optional().describe('vacancies of this chain\'s enterprises in its occupations'),
+  chain: groupCodeSchema.optional().describe("vacancies of this chain's enterprises in its occupations"),
   cluster: groupCodeSchema.optional().describe('as chain, for every chain of the cluster'),
   occupation: occupationCodeSchema.optional(),
   grade: gradeSchema.optional().describe('新八级工 level 1–8'),
@@ -32,20 +124,20 @@ export type HeatmapQuery = z.infer<typeof heatmapQuerySchema>;
 export const topOccupationSchema = z.object({
   occupationCode: occupationCodeSchema,
   occupationName: z.string(),
-  vacancies: z.number().int(),
-  seekers: z.number().int(),
-  ratio: ratioSchema,
-  score: scoreSchema,
+  vacancies: slice.vacancies,
+  seekers: slice.seekers,
+  ratio: slice.ratio,
+  score: slice.score,
 });
 
 export const heatmapItemSchema = z.object({
-  regionCode: regionCodeSchema,
+  regionCode: slice.regionCode,
   regionName: z.string(),
-  vacancies: z.number().int(),
-  seekers: z.number().int(),
-  ratio: ratioSchema,
-  score: scoreSchema,
-  status: shortageStatusSchema,
+  vacancies: slice.vacancies,
+  seekers: slice.seekers,
+  ratio: slice.ratio,
+  score: slice.score,
+  status: slice.status,
   topOccupations: z.array(topOccupationSchema),
 });
 
@@ -66,22 +158,29 @@ export const timeseriesQuerySchema = z.object({
   chain: groupCodeSchema.optional(),
   cluster: groupCodeSchema.optional(),
 });
+export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 
+/** A quarter of a time series: its slice's measures. */
 export const timeseriesPointSchema = z.object({
   quarter: quarterSchema,
-  vacancies: z.number().int(),
-  seekers: z.number().int(),
-  ratio: ratioSchema,
-  medianDays: z.number().nullable().describe('Kaplan–Meier median days from posting to fill, open postings censored'),
-  medianReached: z.boolean().nullable().describe('false: over half still open, medianDays is a lower bound'),
-  demandGrowth: z.number().nullable().describe('vacancies, change on the same quarter a year earlier'),
-  wageMean: z.number().nullable().describe('headcount-weighted mean of advertised wage midpoints, 元/月'),
-  wageGrowth: z.number().nullable(),
-  talentsPer10k: z.number().nullable().describe('talents of the slice per 10,000 talents on record in the region'),
-  trainingCapacity: z.number().int().nullable(),
-  pipelineCoverage: z.number().nullable().describe('annual training capacity per annualised vacancy'),
-  score: scoreSchema,
-  status: shortageStatusSchema,
+  ...shortageSliceSchema
+    .pick({
+      vacancies: true,
+      seekers: true,
+      ratio: true,
+      medianDays: true,
+      medianReached: true,
+      demandGrowth: true,
+      wageMean: true,
+      wageGrowth: true,
+      talentsPer10k: true,
+      trainingCapacity: true,
+      pipelineCoverage: true,
+      score: true,
+      status: true,
+    })
+    // A quarter without a slice of its own (a gap, or a chain view) has no training figure.
+    .extend({ trainingCapacity: slice.trainingCapacity.nullable() }).shape,
 });
 
 export type TimeseriesPoint = z.infer<typeof timeseriesPointSchema>;
@@ -102,7 +201,7 @@ export const catalogFormats = ['json', 'csv', 'xlsx'] as const;
 
 export const catalogQuerySchema = z.object({
   region: regionCodeSchema.optional().describe('scope: the province (default), a city or a district'),
-  chain: groupCodeSchema.optional().describe('only occupations in this chain\'s matrix'),
+  chain: groupCodeSchema.optional().describe("only occupations in this chain's matrix"),
   cluster: groupCodeSchema.optional().describe("only occupations in this cluster's chains (not with chain)"),
   grade: gradeSchema.optional().describe('only this 新八级工 grade'),
   year: yearSchema.optional().describe('default: the latest year with data'),
@@ -121,11 +220,11 @@ export const catalogEntrySchema = z.object({
   regionName: z.string(),
   score: z.number(),
   status: z.enum(['bottleneck', 'watch']),
-  ratio: ratioSchema,
-  vacancies: z.number().int(),
-  seekers: z.number().int(),
-  medianDays: z.number().nullable(),
-  demandGrowth: z.number().nullable(),
+  ratio: slice.ratio,
+  vacancies: slice.vacancies,
+  seekers: slice.seekers,
+  medianDays: slice.medianDays,
+  demandGrowth: slice.demandGrowth,
   reasons: z.array(z.string()).describe('the indicators that show signs of shortage'),
   chains: z.array(z.object({ code: z.string(), name: z.string() })).describe('chains whose occupation matrix lists it, most dependent first'),
 });
@@ -146,12 +245,13 @@ export type Catalog = z.infer<typeof catalogSchema>;
 
 export const indicatorProgressSchema = indicatorSchema.extend({
   source: z.enum(['computed', 'admin-input']).describe('computed from the data, or entered by an administrator'),
-  currentValue: z.number().nullable().describe('null: awaiting an administrator\'s input'),
+  currentValue: z.number().nullable().describe("null: awaiting an administrator's input"),
   progress: z.number().nullable().describe('(current − baseline) ÷ (target − baseline); current ÷ target without a baseline'),
   note: z.string().nullable(),
 });
 export type IndicatorProgress = z.infer<typeof indicatorProgressSchema>;
 export const indicatorsSchema = listOf(indicatorProgressSchema);
+export type Indicators = z.infer<typeof indicatorsSchema>;
 
 // ---------------------------------------------------------------- forecast
 
@@ -160,6 +260,7 @@ export const forecastQuerySchema = z.object({
   occupation: occupationCodeSchema.optional().describe('default: all occupations'),
   horizon: z.coerce.number().int().min(1).max(8).default(4),
 });
+export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
 
 const errorSummarySchema = z.object({ mape: z.number().nullable(), mase: z.number().nullable() });
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CatalogEntry } from '@talentmap/core';
+import type { Catalog, CatalogEntry, CatalogQuery } from '@talentmap/core';
 
 /** Chinese column headers, in order, with how each cell is written. */
 const COLUMNS: { header: string; width: number; value: (e: CatalogEntry) => string | number | null }[] = [
@@ -27,12 +27,12 @@ const csvCell = (v: string | number | null) => {
 };
 
 /** UTF-8 with a byte-order mark: without it Excel on Windows reads the Chinese as GBK. */
-export function catalogCsv(entries: readonly CatalogEntry[]): string {
+function catalogCsv(entries: readonly CatalogEntry[]): string {
   const lines = [COLUMNS.map((c) => c.header), ...entries.map((e) => COLUMNS.map((c) => c.value(e)))];
   return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-export async function catalogXlsx(entries: readonly CatalogEntry[], title: string): Promise<Buffer> {
+async function catalogXlsx(entries: readonly CatalogEntry[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '江苏省高技能人才地图';
   const sheet = workbook.addWorksheet('紧缺职业目录', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -44,6 +44,18 @@ export async function catalogXlsx(entries: readonly CatalogEntry[], title: strin
 }
 
 /** `attachment` with an ASCII fallback name and the Chinese one for clients that read RFC 5987. */
-export function attachment(asciiName: string, name: string): string {
+function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+export type DownloadFormat = Exclude<CatalogQuery['format'], 'json'>;
+
+/** The catalogue as a file: its body, content type and content disposition (named after the region and year). */
+export async function catalogDownload(catalog: Pick<Catalog, 'year' | 'region' | 'items'>, format: DownloadFormat) {
+  const title = `紧缺职业目录-${catalog.region.name}-${catalog.year}`;
+  const body = format === 'csv' ? catalogCsv(catalog.items) : await catalogXlsx(catalog.items, title);
+  const disposition = attachment(`shortage-catalog-${catalog.region.code}-${catalog.year}.${format}`, `${title}.${format}`);
+  return { body, contentType: CONTENT_TYPES[format], disposition };
 }

@@ -1,49 +1,21 @@
-import { asc, sql, type SQL } from 'drizzle-orm';
-import { HIGH_SKILL_MIN_GRADE, PROVINCE_CODE } from '@talentmap/core';
+import { asc, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import {
   ALL_GRADES,
   ALL_OCCUPATIONS,
-  buildShortageSlices,
+  indicatorPointsSchema,
+  PROVINCE_CODE,
+  shortageSliceSchema,
   type CellFact,
   type DurationFact,
   type ShortageSlice,
   type SupplyFact,
   type TrainingFact,
   type WorkforceCounts,
-} from '@talentmap/analytics';
+} from '@talentmap/core';
 import { csvField, type DbClient } from '../client.js';
-import { indicators } from '../schema.js';
+import { indicators, shortageSlices } from '../schema.js';
 
-export type RollupLevel = 'province' | 'city' | 'district';
-
-/** A slice as the API reads it back (the rollup row, points flattened). */
-export interface SliceRow {
-  period: string;
-  regionCode: string;
-  occupationCode: string;
-  grade: number;
-  vacancies: number;
-  seekers: number;
-  ratio: number;
-  medianDays: number | null;
-  medianReached: boolean | null;
-  referenceMedianDays: number | null;
-  demandGrowth: number | null;
-  wageMean: number | null;
-  wageGrowth: number | null;
-  talentsPer10k: number | null;
-  trainingCapacity: number;
-  pipelineCoverage: number | null;
-  pointsRatio: number | null;
-  pointsDuration: number | null;
-  pointsDemandGrowth: number | null;
-  pointsWageGrowth: number | null;
-  pointsPipeline: number | null;
-  score: number | null;
-  status: 'bottleneck' | 'watch' | 'none' | 'insufficient';
-}
-
-export type CatalogRow = SliceRow & { occupationName: string; gradeName: string };
+export type CatalogRow = ShortageSlice & { occupationName: string; gradeName: string };
 
 /** Totals of one region for a heatmap; `score` is null where nothing could be scored. */
 export interface RegionTotals {
@@ -73,90 +45,56 @@ export interface SliceFilter {
 }
 
 /** What the last refresh recorded in dataset_meta under 'shortage'. */
-interface ShortageMeta {
+export interface ShortageMeta {
   refreshedAt: string;
   quarters: string[];
   years: string[];
   workforce: WorkforceCounts;
 }
 
-export interface RefreshSummary {
-  slices: number;
-  groupRows: number;
-  seconds: number;
-}
+// A slice's five indicator points have columns of their own; each other field is stored in the
+// column the table schema gives its key (a slice key without one fails to compile below).
+const { pointsRatio, pointsDuration, pointsDemandGrowth, pointsWageGrowth, pointsPipeline, ...fieldColumns } = getTableColumns(shortageSlices);
+const POINT_COLUMNS = {
+  ratio: pointsRatio,
+  duration: pointsDuration,
+  demandGrowth: pointsDemandGrowth,
+  wageGrowth: pointsWageGrowth,
+  pipeline: pointsPipeline,
+};
+const FIELD_KEYS = shortageSliceSchema.keyof().options.filter((k): k is Exclude<keyof ShortageSlice, 'points'> => k !== 'points');
+const POINT_KEYS = indicatorPointsSchema.keyof().options;
 
-const SLICE_COLUMNS = [
-  'period', 'level', 'region_code', 'occupation_code', 'grade', 'vacancies', 'postings', 'seekers', 'ratio',
-  'median_days', 'median_reached', 'reference_median_days', 'demand_growth', 'wage_mean', 'wage_growth',
-  'talents', 'talents_per_10k', 'training_capacity', 'pipeline_coverage',
-  'points_ratio', 'points_duration', 'points_demand_growth', 'points_wage_growth', 'points_pipeline', 'score', 'status',
-] as const;
+const COPY_COLUMNS = [...FIELD_KEYS.map((k) => fieldColumns[k].name), ...POINT_KEYS.map((k) => POINT_COLUMNS[k].name)];
+const copyRow = (s: ShortageSlice) => [...FIELD_KEYS.map((k) => s[k]), ...POINT_KEYS.map((k) => s.points[k])].map(csvField).join(',');
 
-const sliceFields = (s: ShortageSlice) => [
-  s.period, s.level, s.regionCode, s.occupationCode, s.grade, s.vacancies, s.postings, s.seekers, s.ratio,
-  s.medianDays, s.medianReached, s.referenceMedianDays, s.demandGrowth, s.wageMean, s.wageGrowth,
-  s.talents, s.talentsPer10k, s.trainingCapacity, s.pipelineCoverage,
-  s.points.ratio, s.points.duration, s.points.demandGrowth, s.points.wageGrowth, s.points.pipeline, s.score, s.status,
-];
-
-const SLICE_SELECT = sql`s.period, s.region_code as "regionCode", s.occupation_code as "occupationCode", s.grade::int as grade,
-  s.vacancies, s.seekers, s.ratio, s.median_days::float8 as "medianDays", s.median_reached as "medianReached",
-  s.reference_median_days::float8 as "referenceMedianDays", s.demand_growth as "demandGrowth", s.wage_mean as "wageMean",
-  s.wage_growth as "wageGrowth", s.talents_per_10k as "talentsPer10k", s.training_capacity as "trainingCapacity",
-  s.pipeline_coverage as "pipelineCoverage", s.points_ratio::int as "pointsRatio", s.points_duration::int as "pointsDuration",
-  s.points_demand_growth::int as "pointsDemandGrowth", s.points_wage_growth::int as "pointsWageGrowth",
-  s.points_pipeline::int as "pointsPipeline", s.score, s.status`;
+/** Reads a row of `shortage_slices s` back as a ShortageSlice. */
+const SLICE_SELECT = sql.join(
+  [
+    ...FIELD_KEYS.map((k) => sql`s.${sql.identifier(fieldColumns[k].name)} as ${sql.identifier(k)}`),
+    sql`json_build_object(${sql.join(
+      POINT_KEYS.map((k) => sql`${sql.raw(`'${k}'`)}, s.${sql.identifier(POINT_COLUMNS[k].name)}`),
+      sql`, `,
+    )}) as points`,
+  ],
+  sql`, `,
+);
 
 const quarterSql = (column: SQL) => sql`to_char(${column}, 'YYYY"Q"Q')`;
 const BATCH = 20_000;
 
 /**
- * The shortage rollups: rebuilt from the raw tables by `refresh()` after every load, and the
- * only tables the shortage API reads. Slices are measured and scored in TypeScript by
- * @talentmap/analytics (one implementation of the rule); the SQL here only sums.
+ * The shortage rollups, the only tables the shortage API reads. The refresh after every load
+ * (seed's refreshShortageRollups) reads the facts here, where the SQL only sums; the slices are
+ * measured and scored in @talentmap/analytics and written back with `replaceRollups`.
  */
 export class ShortageRepository {
   constructor(private readonly client: DbClient) {}
 
-  async refresh(): Promise<RefreshSummary> {
-    const started = Date.now();
-    const [cells, durations, supply, training] = await Promise.all([this.cellFacts(), this.durationFacts(), this.supplyFacts(), this.trainingFacts()]);
-    const slices = buildShortageSlices({ provinceCode: PROVINCE_CODE, cells, durations, supply, training });
-    const periods = [...new Set(slices.map((s) => s.period))].sort();
-    const workforce = supply.reduce<WorkforceCounts>(
-      (w, s) => ({ talents: w.talents + s.talents, highSkillTalents: w.highSkillTalents + (s.grade >= HIGH_SKILL_MIN_GRADE ? s.talents : 0) }),
-      { talents: 0, highSkillTalents: 0 },
-    );
-    const meta: ShortageMeta = {
-      refreshedAt: new Date().toISOString(),
-      quarters: periods.filter((p) => p.includes('Q')),
-      years: periods.filter((p) => !p.includes('Q')),
-      workforce,
-    };
-    // One transaction: the API keeps reading the previous rollups (DELETE, not TRUNCATE, so
-    // readers are not locked out) until the new ones commit, and a failure changes nothing.
-    await this.client.transaction(async (tx) => {
-      await tx.rows(sql`delete from shortage_slices`);
-      await tx.rows(sql`delete from shortage_group_vacancies`);
-      await tx.rows(this.groupVacanciesInsert());
-      for (let i = 0; i < slices.length; i += BATCH) {
-        const csv = slices.slice(i, i + BATCH).map((s) => sliceFields(s).map(csvField).join(',')).join('\n');
-        await tx.copyCsv('shortage_slices', SLICE_COLUMNS, `${csv}\n`);
-      }
-      await tx.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify(meta)}::jsonb)
-        on conflict (key) do update set value = excluded.value`);
-    });
-    await this.client.rows(sql`analyze shortage_slices`);
-    await this.client.rows(sql`analyze shortage_group_vacancies`);
-    const [group] = await this.client.rows<{ n: number }>(sql`select count(*)::int as n from shortage_group_vacancies`);
-    return { slices: slices.length, groupRows: group?.n ?? 0, seconds: (Date.now() - started) / 1000 };
-  }
-
   // ---------------------------------------------------------------- refresh: facts from the raw tables
 
-  private cellFacts(): Promise<CellFact[]> {
-    return this.client.rows<CellFact & Record<string, unknown>>(sql`
+  cellFacts(): Promise<CellFact[]> {
+    return this.client.rows<CellFact>(sql`
       with v as (
         select ${quarterSql(sql`posted_on`)} as quarter, region_code, occupation_code, grade,
                sum(headcount)::int as vacancies, count(*)::int as postings,
@@ -173,8 +111,8 @@ export class ShortageRepository {
   }
 
   /** Open postings are censored at the as-of date: the latest post or fill date in the data. */
-  private durationFacts(): Promise<DurationFact[]> {
-    return this.client.rows<DurationFact & Record<string, unknown>>(sql`
+  durationFacts(): Promise<DurationFact[]> {
+    return this.client.rows<DurationFact>(sql`
       with as_of as (select greatest(max(posted_on), max(filled_on)) as day from vacancies)
       select ${quarterSql(sql`v.posted_on`)} as quarter, r.code as "districtCode", r.parent_code as "cityCode",
              v.occupation_code as "occupationCode", v.grade::int as grade,
@@ -183,19 +121,51 @@ export class ShortageRepository {
       group by 1, 2, 3, 4, 5, 6, 7`);
   }
 
-  private supplyFacts(): Promise<SupplyFact[]> {
-    return this.client.rows<SupplyFact & Record<string, unknown>>(sql`
+  supplyFacts(): Promise<SupplyFact[]> {
+    return this.client.rows<SupplyFact>(sql`
       select t.region_code as "districtCode", r.parent_code as "cityCode", t.occupation_code as "occupationCode",
              t.grade::int as grade, count(*)::int as talents
       from talents t join regions r on r.code = t.region_code group by 1, 2, 3, 4`);
   }
 
-  private trainingFacts(): Promise<TrainingFact[]> {
-    return this.client.rows<TrainingFact & Record<string, unknown>>(sql`
+  trainingFacts(): Promise<TrainingFact[]> {
+    return this.client.rows<TrainingFact>(sql`
       select i.region_code as "districtCode", r.parent_code as "cityCode", o.code as "occupationCode", sum(p.capacity)::int as capacity
       from programs p join institutions i on i.id = p.institution_id join regions r on r.code = i.region_code
       cross join lateral unnest(p.occupation_codes) as o(code)
       group by 1, 2, 3`);
+  }
+
+  // ---------------------------------------------------------------- refresh: writing the rollups
+
+  /**
+   * Replaces the rollups in one transaction: the slices, the chain and cluster attribution
+   * (summed here from the raw tables) and the meta. The API keeps reading the previous
+   * rollups (DELETE, not TRUNCATE, so readers are not locked out) until the new ones commit,
+   * and a failure changes nothing.
+   */
+  async replaceRollups(slices: readonly ShortageSlice[], meta: Omit<ShortageMeta, 'refreshedAt'>): Promise<{ groupRows: number }> {
+    const value: ShortageMeta = { refreshedAt: new Date().toISOString(), ...meta };
+    await this.client.transaction(async (tx) => {
+      await tx.rows(sql`delete from shortage_slices`);
+      await tx.rows(sql`delete from shortage_group_vacancies`);
+      await tx.rows(this.groupVacanciesInsert());
+      for (let i = 0; i < slices.length; i += BATCH)
+        await tx.copyCsv(
+          'shortage_slices',
+          COPY_COLUMNS,
+          `${slices
+            .slice(i, i + BATCH)
+            .map(copyRow)
+            .join('\n')}\n`,
+        );
+      await tx.rows(sql`insert into dataset_meta (key, value) values ('shortage', ${JSON.stringify(value)}::jsonb)
+        on conflict (key) do update set value = excluded.value`);
+    });
+    await this.client.rows(sql`analyze shortage_slices`);
+    await this.client.rows(sql`analyze shortage_group_vacancies`);
+    const [group] = await this.client.rows<{ n: number }>(sql`select count(*)::int as n from shortage_group_vacancies`);
+    return { groupRows: group?.n ?? 0 };
   }
 
   /**
@@ -285,7 +255,7 @@ export class ShortageRepository {
              group by s.region_code`
       : sql`select s.region_code, s.vacancies, s.seekers, s.score from shortage_slices s
              where s.period = ${f.period} and s.level = ${level} and s.occupation_code = ${occupation} and s.grade = ${grade}`;
-    return this.client.rows<RegionTotals & Record<string, unknown>>(sql`
+    return this.client.rows<RegionTotals>(sql`
       with t as (${totals})
       select r.code as "regionCode", r.name as "regionName", coalesce(t.vacancies, 0)::int as vacancies,
              coalesce(t.seekers, 0)::int as seekers, t.score::float8 as score
@@ -294,7 +264,7 @@ export class ShortageRepository {
 
   /** The `limit` most short occupations of every region at `level` (occupation market scores). */
   async topOccupations(level: 'city' | 'district', f: SliceFilter, limit: number): Promise<TopOccupationRow[]> {
-    return this.client.rows<TopOccupationRow & Record<string, unknown>>(sql`
+    return this.client.rows<TopOccupationRow>(sql`
       select t.region_code as "regionCode", t.occupation_code as "occupationCode", o.name as "occupationName",
              t.vacancies, t.seekers, t.ratio, t.score
       from (
@@ -310,15 +280,19 @@ export class ShortageRepository {
   }
 
   /** Quarterly slices of one region × occupation-or-all, all grades. */
-  async series(region: string, occupation: string | undefined): Promise<SliceRow[]> {
-    return this.client.rows<SliceRow & Record<string, unknown>>(sql`
+  async series(region: string, occupation: string | undefined): Promise<ShortageSlice[]> {
+    return this.client.rows<ShortageSlice>(sql`
       select ${SLICE_SELECT} from shortage_slices s
       where s.region_code = ${region} and s.occupation_code = ${occupation ?? ALL_OCCUPATIONS} and s.grade = ${ALL_GRADES}
         and s.period like '%Q%' order by s.period`);
   }
 
   /** Quarterly totals of a chain or cluster in one region, computed as in `regionTotals`. */
-  async groupSeries(region: string, group: string, occupation: string | undefined): Promise<{ period: string; vacancies: number; seekers: number; score: number | null }[]> {
+  async groupSeries(
+    region: string,
+    group: string,
+    occupation: string | undefined,
+  ): Promise<{ period: string; vacancies: number; seekers: number; score: number | null }[]> {
     return this.client.rows(sql`
       select s.period, sum(coalesce(a.vacancies, 0))::int as vacancies, sum(s.seekers)::int as seekers,
              (sum(w.weight * a.vacancies * s.score) / nullif(sum(w.weight * a.vacancies) filter (where s.score is not null), 0))::float8 as score
@@ -332,8 +306,15 @@ export class ShortageRepository {
   }
 
   /** Catalogue candidates: occupation × grade slices of one region and year, best first. */
-  async catalog(f: { year: string; region: string; group?: string | undefined; grade?: number | undefined; limit: number; minVacancies: number }): Promise<CatalogRow[]> {
-    return this.client.rows<CatalogRow & Record<string, unknown>>(sql`
+  async catalog(f: {
+    year: string;
+    region: string;
+    group?: string | undefined;
+    grade?: number | undefined;
+    limit: number;
+    minVacancies: number;
+  }): Promise<CatalogRow[]> {
+    return this.client.rows<CatalogRow>(sql`
       select ${SLICE_SELECT}, o.name as "occupationName", g.name as "gradeName"
       from shortage_slices s join occupations o on o.code = s.occupation_code join grades g on g.level = s.grade
       where s.period = ${f.year} and s.region_code = ${f.region} and s.grade <> ${ALL_GRADES}
