@@ -92,7 +92,12 @@ try {
     const seconds = Math.max(0.001, (s.end - s.start) / 1000);
     // One-step stages (index rebuilds, rollups) have a duration, not a row rate.
     const rows = s.total > 1 ? `${s.rows.toLocaleString('en').padStart(10)} rows` : ''.padStart(15);
-    const rate = s.total > 1 ? `${Math.round(s.rows / seconds).toLocaleString('en').padStart(8)} rows/s` : '';
+    const rate =
+      s.total > 1
+        ? `${Math.round(s.rows / seconds)
+            .toLocaleString('en')
+            .padStart(8)} rows/s`
+        : '';
     console.log(`  ${name.padEnd(26)} ${rows}  ${seconds.toFixed(1).padStart(6)} s  ${rate}`);
   }
 } finally {

@@ -27,7 +27,7 @@ export async function fillEmbeddings(client: DbClient, space?: SkillSpace, batch
   }
   for (const source of SOURCES) {
     // Keyset pagination: rows whose skills are all unknown stay null and must not be re-read.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await client.rows<{ id: number; skills: never }>(
         sql`select id, skills from ${sql.identifier(source.table)} where embedding is null and id > ${after} order by id limit ${batchSize}`,
       );

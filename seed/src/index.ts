@@ -13,7 +13,10 @@ export { refreshShortageRollups, type RefreshSummary } from './shortage-rollups.
 /** What the database holds: nothing, reference only, or a dataset (kind from dataset_meta). */
 export async function datasetState(client: DbClient): Promise<{ hasReference: boolean; dataset: string | null }> {
   const [row] = await client.rows<{ regions: number }>(sql`select count(*)::int as regions from regions`);
-  const meta = await client.db.select().from(datasetMeta).where(sql`${datasetMeta.key} = 'dataset'`);
+  const meta = await client.db
+    .select()
+    .from(datasetMeta)
+    .where(sql`${datasetMeta.key} = 'dataset'`);
   const value = meta[0]?.value as { kind?: string } | undefined;
   return { hasReference: (row?.regions ?? 0) > 0, dataset: value?.kind ?? null };
 }

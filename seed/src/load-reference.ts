@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  chainOccupations,
-  chains,
-  clusters,
-  grades,
-  indicators,
-  occupationSkills,
-  occupations,
-  regions,
-  skills,
-  type DbClient,
-} from '@talentmap/db';
+import { chainOccupations, chains, clusters, grades, indicators, occupationSkills, occupations, regions, skills, type DbClient } from '@talentmap/db';
 import type { ReferenceData } from './reference.js';
 
 const inChunks = async <T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) => {
@@ -48,7 +37,10 @@ export async function loadReference(client: DbClient, ref: ReferenceData): Promi
     const skillId = new Map(inserted.map((s) => [s.name, s.id]));
     for (const s of ref.skills) {
       if (s.parent === null) continue;
-      await tx.update(skills).set({ parentId: skillId.get(s.parent) }).where(sql`${skills.id} = ${skillId.get(s.name)}`);
+      await tx
+        .update(skills)
+        .set({ parentId: skillId.get(s.parent) })
+        .where(sql`${skills.id} = ${skillId.get(s.name)}`);
     }
 
     await tx.insert(occupations).values(

@@ -6,8 +6,7 @@ import { chainKindSchema, gradeSchema, indicatorSchema, occupationCodeSchema, re
 /** Reference data (real facts, each file naming its source) as read from seed/reference. */
 export const referenceDir = fileURLToPath(new URL('../reference', import.meta.url));
 
-const sourced = <T extends z.ZodType>(item: T) =>
-  z.object({ source: z.string().min(1), curation: z.string().optional(), items: z.array(item).min(1) });
+const sourced = <T extends z.ZodType>(item: T) => z.object({ source: z.string().min(1), curation: z.string().optional(), items: z.array(item).min(1) });
 
 const clusterFileSchema = sourced(
   z.object({ code: z.string(), name: z.string(), shortName: z.string(), description: z.string(), cities: z.array(regionCodeSchema) }),
@@ -37,13 +36,9 @@ const occupationFileSchema = sourced(
     skills: z.array(z.object({ skill: z.string(), weight: z.number().gt(0).lte(1) })).min(1),
   }),
 );
-const skillFileSchema = sourced(
-  z.object({ name: z.string().min(1), aliases: z.array(z.string()), category: z.string(), parent: z.string().nullable() }),
-);
+const skillFileSchema = sourced(z.object({ name: z.string().min(1), aliases: z.array(z.string()), category: z.string(), parent: z.string().nullable() }));
 const occupationAliasFileSchema = z.object({ source: z.string(), curation: z.string(), items: z.record(z.string(), z.array(z.string())) });
-const chainOccupationFileSchema = sourced(
-  z.object({ chainCode: z.string(), occupationCode: occupationCodeSchema, weight: z.number().gt(0).lte(1) }),
-);
+const chainOccupationFileSchema = sourced(z.object({ chainCode: z.string(), occupationCode: occupationCodeSchema, weight: z.number().gt(0).lte(1) }));
 
 export type ClusterRef = z.infer<typeof clusterFileSchema>['items'][number];
 export type ChainRef = z.infer<typeof chainFileSchema>['items'][number];
@@ -140,12 +135,30 @@ export function checkReference(data: ReferenceData): string[] {
       seen.add(k);
     }
   };
-  dupes('region code', data.regions.map((r) => r.properties.code));
-  dupes('occupation code', data.occupations.map((o) => o.code));
-  dupes('occupation name', data.occupations.map((o) => o.name));
-  dupes('occupation alias', data.occupations.flatMap((o) => o.aliases));
-  dupes('chain code', data.chains.map((c) => c.code));
-  dupes('chain-occupation pair', data.chainOccupations.map((c) => `${c.chainCode}/${c.occupationCode}`));
+  dupes(
+    'region code',
+    data.regions.map((r) => r.properties.code),
+  );
+  dupes(
+    'occupation code',
+    data.occupations.map((o) => o.code),
+  );
+  dupes(
+    'occupation name',
+    data.occupations.map((o) => o.name),
+  );
+  dupes(
+    'occupation alias',
+    data.occupations.flatMap((o) => o.aliases),
+  );
+  dupes(
+    'chain code',
+    data.chains.map((c) => c.code),
+  );
+  dupes(
+    'chain-occupation pair',
+    data.chainOccupations.map((c) => `${c.chainCode}/${c.occupationCode}`),
+  );
 
   const cityCodes = new Set(data.regions.filter((r) => r.properties.level === 'city').map((r) => r.properties.code));
   const clusterCodes = new Set(data.clusters.map((c) => c.code));
@@ -153,11 +166,9 @@ export function checkReference(data: ReferenceData): string[] {
   const occupationCodes = new Set(data.occupations.map((o) => o.code));
   const skillNames = new Set(data.skills.map((s) => s.name));
 
-  for (const c of [...data.clusters, ...data.chains])
-    for (const city of c.cities) if (!cityCodes.has(city)) problems.push(`${c.code}: unknown city ${city}`);
+  for (const c of [...data.clusters, ...data.chains]) for (const city of c.cities) if (!cityCodes.has(city)) problems.push(`${c.code}: unknown city ${city}`);
   for (const c of data.chains) if (!clusterCodes.has(c.clusterCode)) problems.push(`${c.code}: unknown cluster ${c.clusterCode}`);
-  for (const o of data.occupations)
-    for (const s of o.skills) if (!skillNames.has(s.skill)) problems.push(`${o.code}: unknown skill ${s.skill}`);
+  for (const o of data.occupations) for (const s of o.skills) if (!skillNames.has(s.skill)) problems.push(`${o.code}: unknown skill ${s.skill}`);
   for (const s of data.skills) if (s.parent !== null && !skillNames.has(s.parent)) problems.push(`skill ${s.name}: unknown parent ${s.parent}`);
   const parentOf = new Map(data.skills.map((s) => [s.name, s.parent]));
   for (const s of data.skills) {

@@ -12,7 +12,10 @@ export const configSchema = z.object({
   /** Where the embedded PGlite keeps its files when DATABASE_URL is unset. */
   DATA_DIR: z.string().default('./data/pglite'),
   /** Load the synthetic demo dataset when the database holds none. */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DEMO_TALENTS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

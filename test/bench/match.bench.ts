@@ -41,11 +41,17 @@ try {
   const adverts = loadAdverts();
   const bodies = Array.from({ length: 240 }, (_, i) => {
     const kind = i % 3;
-    const demand = kind === 0 ? { occupationCode: rng.pick(occupations).code } : kind === 1 ? { text: rng.pick(adverts).text } : { occupationCode: rng.pick(occupations).code, skills: ['安全生产规范'] };
+    const demand =
+      kind === 0
+        ? { occupationCode: rng.pick(occupations).code }
+        : kind === 1
+          ? { text: rng.pick(adverts).text }
+          : { occupationCode: rng.pick(occupations).code, skills: ['安全生产规范'] };
     const place = rng.pick(regions);
     // The filter varies independently of the kind of demand (every pair occurs).
     const shape = Math.floor(i / 3) % 3;
-    const filter = shape === 0 ? { regionCode: place.code } : shape === 1 ? { near: { lng: place.lng, lat: place.lat, radiusKm: rng.pick([20, 30, 50, 80]) } } : {};
+    const filter =
+      shape === 0 ? { regionCode: place.code } : shape === 1 ? { near: { lng: place.lng, lat: place.lat, radiusKm: rng.pick([20, 30, 50, 80]) } } : {};
     return { ...demand, ...filter, ...(rng.chance(0.5) ? { minGrade: rng.int(2, 5) } : {}), limit: 20 };
   });
 
@@ -54,7 +60,11 @@ try {
   process.stderr.write('HNSW latency…\n');
   const hnsw = await load(url, bodies, { connections: 4, durationSeconds: seconds });
   process.stderr.write('exact-scan baseline…\n');
-  const exact = await load(url, bodies.map((b) => ({ ...b, strategy: 'exact' })), { connections: 4, durationSeconds: seconds });
+  const exact = await load(
+    url,
+    bodies.map((b) => ({ ...b, strategy: 'exact' })),
+    { connections: 4, durationSeconds: seconds },
+  );
   process.stderr.write('sustained throughput…\n');
   const sustained = await load(url, bodies, { connections: 16, durationSeconds: seconds });
   await app.close();

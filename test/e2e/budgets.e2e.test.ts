@@ -77,11 +77,14 @@ describe('budgets', () => {
     const clusters = await w.page.locator('#f-cluster option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     const chains = await w.page.locator('#f-chain option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     const select = (id: string, value: string) =>
-      w.page.evaluate(({ id, value }) => {
-        const el = document.getElementById(id) as HTMLSelectElement;
-        el.value = value;
-        el.dispatchEvent(new Event('change', { bubbles: true }));
-      }, { id, value });
+      w.page.evaluate(
+        ({ id, value }) => {
+          const el = document.getElementById(id) as HTMLSelectElement;
+          el.value = value;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+        },
+        { id, value },
+      );
     // Warm-up (not counted): the server's first query of each shape plans and caches it.
     const warm: { id: string; value: string; key: string }[] = [
       { id: 'f-grade', value: '1', key: heatKey('city', { grade: 1 }) },
@@ -116,7 +119,14 @@ describe('budgets', () => {
       const at = await w.page.evaluate(() => window.__mapUpdate!.at);
       samples.push(Math.round(at - t0));
     }
-    results['filterToMapMs'] = { n: samples.length, samples, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), note: 'in-page: change event dispatched → MapLibre render event of the frame with the new colours; each value asked of the server for the first time (after one warm-up per query shape)' };
+    results['filterToMapMs'] = {
+      n: samples.length,
+      samples,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      max: Math.max(...samples),
+      note: 'in-page: change event dispatched → MapLibre render event of the frame with the new colours; each value asked of the server for the first time (after one warm-up per query shape)',
+    };
     expect(percentile(samples, 95)).toBeLessThanOrEqual(300);
     await w.context.close();
   });

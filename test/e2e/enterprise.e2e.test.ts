@@ -73,7 +73,7 @@ describe('enterprise journey', () => {
     expect(url.searchParams.get('mg')).toBe('3');
   });
 
-  it('shows the programs that would close a candidate\'s gap', async () => {
+  it("shows the programs that would close a candidate's gap", async () => {
     const withGap = page.getByTestId('show-programs').first();
     if ((await withGap.count()) === 0) return; // every candidate fully covers the skills
     await withGap.click();

@@ -41,7 +41,7 @@ describe('institution journey', () => {
     expect(new URL(page.url()).searchParams.get('inst')).toMatch(/^\d+$/);
   });
 
-  it('shows each program\'s 专业与产业吻合度 with its parts and ranked recommendations', async () => {
+  it("shows each program's 专业与产业吻合度 with its parts and ranked recommendations", async () => {
     const fit = page.getByTestId('institution-fit');
     await expect(fit.innerText()).resolves.toContain('平均专业与产业吻合度');
     const programs = page.getByTestId('program-fits');

@@ -22,7 +22,9 @@ const filterValues = () => ({
   quarter: document.querySelector('[data-testid="quarter-value"]')?.textContent,
   layers: Array.from(document.querySelectorAll<HTMLInputElement>('[data-testid="layer-switches"] input')).map((i) => i.checked),
   summary: document.querySelector('[data-testid="region-summary"] h2')?.textContent,
-  districtLabels: Array.from(document.querySelectorAll('.district-label')).map((e) => e.textContent).sort(),
+  districtLabels: Array.from(document.querySelectorAll('.district-label'))
+    .map((e) => e.textContent)
+    .sort(),
 });
 
 describe('shared URL', () => {

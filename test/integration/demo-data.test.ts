@@ -85,7 +85,11 @@ describe(`demo data on ${testDriver}`, () => {
 
   it('ends the bulk load with exactly the migrated indexes and constraints', async () => {
     const schemaOf = async (db: TestDatabase) => ({
-      constraints: (await db.client.rows<{ n: string }>(sql`select conname::text || ':' || contype::text || ':' || pg_get_constraintdef(oid) as n from pg_constraint where connamespace = 'public'::regnamespace order by 1`)).map((r) => r.n),
+      constraints: (
+        await db.client.rows<{ n: string }>(
+          sql`select conname::text || ':' || contype::text || ':' || pg_get_constraintdef(oid) as n from pg_constraint where connamespace = 'public'::regnamespace order by 1`,
+        )
+      ).map((r) => r.n),
       indexes: (await db.client.rows<{ n: string }>(sql`select indexdef as n from pg_indexes where schemaname = 'public' order by 1`)).map((r) => r.n),
     });
     const fresh = await createTestDatabase({ seed: false });
@@ -114,7 +118,11 @@ describe(`demo data on ${testDriver}`, () => {
     const before = await one<{ n: number }>(sql`select count(*)::int as n from institutions`);
     await expect(
       database.client.transaction(async (tx) => {
-        await tx.copyCsv('institutions', ['name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], '"甲技师学院","technical_school","320102","118.8","32.05","100"\n');
+        await tx.copyCsv(
+          'institutions',
+          ['name', 'kind', 'region_code', 'lng', 'lat', 'capacity'],
+          '"甲技师学院","technical_school","320102","118.8","32.05","100"\n',
+        );
         const [inside] = await tx.rows<{ n: number }>(sql`select count(*)::int as n from institutions`);
         expect(inside?.n).toBe(before.n + 1);
         throw new Error('abort the import');

@@ -27,7 +27,9 @@ describe(`map layers on ${testDriver}`, () => {
 
   it('filters density by occupation and grade, and rejects bad parameters', async () => {
     const welders = await get<TalentDensity>('/api/map/talents?cellKm=20&occupation=6-18-02-04&minGrade=4');
-    const [row] = await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`);
+    const [row] = await api.database.client.rows<{ n: number }>(
+      sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`,
+    );
     expect(welders.body.total).toBe(row?.n);
     expect((await get('/api/map/talents?cellKm=1')).status).toBe(400);
     expect((await get('/api/map/talents?occupation=9-99-99-99')).status).toBe(400);

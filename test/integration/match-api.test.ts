@@ -34,7 +34,12 @@ describe(`classification on ${testDriver}`, () => {
     const big = await post<ApiError>('/api/occupations/classify', { text: '焊'.repeat(20_001) });
     expect(big.status).toBe(400);
     expect(big.body.error.message).toContain('text');
-    const malformed = await api.app.inject({ method: 'POST', url: '/api/occupations/classify', headers: { 'content-type': 'application/json' }, payload: '{"text": "焊工' });
+    const malformed = await api.app.inject({
+      method: 'POST',
+      url: '/api/occupations/classify',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"text": "焊工',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.message).toContain('body');
   });
@@ -85,7 +90,11 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
   });
 
   it('keeps to a radius and reports distances', async () => {
-    const { body } = await post<CandidatesResponse>('/api/match/candidates', { skills: ['PLC', '二保焊'], near: { lng: 120.3, lat: 31.57, radiusKm: 30 }, limit: 15 });
+    const { body } = await post<CandidatesResponse>('/api/match/candidates', {
+      skills: ['PLC', '二保焊'],
+      near: { lng: 120.3, lat: 31.57, radiusKm: 30 },
+      limit: 15,
+    });
     expect(body.results.length).toBeGreaterThan(0);
     for (const r of body.results) expect(r.distanceKm).toBeLessThanOrEqual(30);
   });
@@ -132,10 +141,13 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
 
 describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   it('ranks programs by how much of an occupation gap they close', async () => {
-    const { status, body } = await post<{ gap: { name: string }[]; results: { coverage: number; score: number; coversSkills: string[] }[] }>('/api/match/programs', {
-      occupationCode: '6-31-01-03',
-      limit: 5,
-    });
+    const { status, body } = await post<{ gap: { name: string }[]; results: { coverage: number; score: number; coversSkills: string[] }[] }>(
+      '/api/match/programs',
+      {
+        occupationCode: '6-31-01-03',
+        limit: 5,
+      },
+    );
     expect(status).toBe(200);
     expect(body.gap.length).toBeGreaterThan(0);
     expect(body.results.length).toBeGreaterThan(0);
@@ -187,7 +199,11 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
 
   it('learns a skill space where 二保焊 sits near 氩弧焊 and 示教编程 near 离线编程', () => {
     const id = (term: string) => api.app.matchService.recognizer.recognize(term).skills[0]!.skillId;
-    const near = (a: string, b: string) => api.app.matchService.space.nearest(id(a), 10).map((n) => n.skillId).includes(id(b));
+    const near = (a: string, b: string) =>
+      api.app.matchService.space
+        .nearest(id(a), 10)
+        .map((n) => n.skillId)
+        .includes(id(b));
     expect(api.app.matchService.space.similarity(id('二保焊'), id('氩弧焊'))).toBeGreaterThan(0.5);
     expect(near('示教编程', '机器人离线编程')).toBe(true);
     expect(api.app.matchService.space.similarity(id('二保焊'), id('老年照护'))).toBeLessThan(0.3);

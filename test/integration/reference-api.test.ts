@@ -22,7 +22,8 @@ describe(`reference API on ${testDriver}`, () => {
     expect(body.type).toBe('FeatureCollection');
     expect(body.features).toHaveLength(13);
     const names = body.features.map((f) => f.properties.name).join(',');
-    for (const city of ['南京', '无锡', '徐州', '常州', '苏州', '南通', '连云港', '淮安', '盐城', '扬州', '镇江', '泰州', '宿迁']) expect(names).toContain(city);
+    for (const city of ['南京', '无锡', '徐州', '常州', '苏州', '南通', '连云港', '淮安', '盐城', '扬州', '镇江', '泰州', '宿迁'])
+      expect(names).toContain(city);
     for (const f of body.features) {
       expect(f.properties.code).toMatch(/^32\d{2}00$/);
       expect(f.properties.parentCode).toBe('320000');
@@ -117,7 +118,9 @@ describe(`errors on ${testDriver}`, () => {
     const { status, body } = await get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toMatch(/^3\./);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/regions', '/api/occupations', '/api/skills', '/api/chains', '/api/clusters']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/regions', '/api/occupations', '/api/skills', '/api/chains', '/api/clusters']),
+    );
     const docs = await api.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
   });

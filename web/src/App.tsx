@@ -24,9 +24,23 @@ export function App() {
 
   const panel =
     state.journey === 'planner' ? (
-      <PlannerPanel state={state} update={update} regionName={regionName} latestQuarter={latestQuarter} cities={regions.cityOptions} districts={regions.districtOptions} />
+      <PlannerPanel
+        state={state}
+        update={update}
+        regionName={regionName}
+        latestQuarter={latestQuarter}
+        cities={regions.cityOptions}
+        districts={regions.districtOptions}
+      />
     ) : state.journey === 'enterprise' ? (
-      <EnterprisePanel state={state} update={update} districts={regions.districts} pickMode={enterprise.pickMode} onPickMode={enterprise.setPickMode} regionName={regionName} />
+      <EnterprisePanel
+        state={state}
+        update={update}
+        districts={regions.districts}
+        pickMode={enterprise.pickMode}
+        onPickMode={enterprise.setPickMode}
+        regionName={regionName}
+      />
     ) : (
       <InstitutionPanel state={state} update={update} regionName={regionName} />
     );

@@ -28,7 +28,7 @@ export function medianDuration(observations: readonly DurationObservation[]): Me
   // inputs in that order (the slice builder) skip the sort.
   const sorted = isOrdered(observations) ? observations : [...observations].sort((a, b) => a.days - b.days || Number(a.open) - Number(b.open));
   let survival = 1;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const day = (sorted[i] as DurationObservation).days;
     let filled = 0;
     let open = 0;

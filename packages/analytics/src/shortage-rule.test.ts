@@ -36,7 +36,15 @@ describe('indicatorPoints', () => {
 describe('shortageScore (hand-worked)', () => {
   it('averages the scored indicators and marks a bottleneck at 2.0 with demand above supply', () => {
     // ratio 24/10 = 2.4 → 3; duration 39/30 = 1.3 → 3; growth +20% → 3; wage +5% → 2; coverage 0.6 → 1.
-    const s = shortageScore({ vacancies: 24, seekers: 10, medianDays: 39, referenceMedianDays: 30, demandGrowth: 0.2, wageGrowth: 0.05, pipelineCoverage: 0.6 });
+    const s = shortageScore({
+      vacancies: 24,
+      seekers: 10,
+      medianDays: 39,
+      referenceMedianDays: 30,
+      demandGrowth: 0.2,
+      wageGrowth: 0.05,
+      pipelineCoverage: 0.6,
+    });
     expect(s.points).toEqual({ ratio: 3, duration: 3, demandGrowth: 3, wageGrowth: 2, pipeline: 1 });
     expect(s.score).toBeCloseTo(12 / 5);
     expect(s.status).toBe('bottleneck');
@@ -44,7 +52,15 @@ describe('shortageScore (hand-worked)', () => {
 
   it('averages only what could be scored', () => {
     // No year-earlier data: ratio 1.5 → 2, duration 33/30 = 1.1 → 2, coverage 0.2 → 3 → 7/3.
-    const s = shortageScore({ vacancies: 15, seekers: 10, medianDays: 33, referenceMedianDays: 30, demandGrowth: null, wageGrowth: null, pipelineCoverage: 0.2 });
+    const s = shortageScore({
+      vacancies: 15,
+      seekers: 10,
+      medianDays: 33,
+      referenceMedianDays: 30,
+      demandGrowth: null,
+      wageGrowth: null,
+      pipelineCoverage: 0.2,
+    });
     expect(s.points.demandGrowth).toBeNull();
     expect(s.score).toBeCloseTo(7 / 3);
     expect(s.status).toBe('bottleneck');
@@ -58,7 +74,15 @@ describe('shortageScore (hand-worked)', () => {
   });
 
   it('declines to score with fewer than three indicators', () => {
-    const s = shortageScore({ vacancies: 0, seekers: 4, medianDays: null, referenceMedianDays: 30, demandGrowth: -0.5, wageGrowth: null, pipelineCoverage: null });
+    const s = shortageScore({
+      vacancies: 0,
+      seekers: 4,
+      medianDays: null,
+      referenceMedianDays: 30,
+      demandGrowth: -0.5,
+      wageGrowth: null,
+      pipelineCoverage: null,
+    });
     expect(s.score).toBeNull();
     expect(s.status).toBe('insufficient');
     expect(SHORTAGE_RULE.minIndicators).toBe(3);
@@ -66,8 +90,15 @@ describe('shortageScore (hand-worked)', () => {
 
   it('explains a listing with the indicators that show signs of shortage', () => {
     const reasons = shortageReasons({
-      ratio: 2.4, seekers: 10, points: { ratio: 3, duration: 2, demandGrowth: 1, wageGrowth: null, pipeline: 3 },
-      medianDays: 36, medianReached: true, referenceMedianDays: 30, demandGrowth: 0.02, wageGrowth: null, pipelineCoverage: 0.2,
+      ratio: 2.4,
+      seekers: 10,
+      points: { ratio: 3, duration: 2, demandGrowth: 1, wageGrowth: null, pipeline: 3 },
+      medianDays: 36,
+      medianReached: true,
+      referenceMedianDays: 30,
+      demandGrowth: 0.02,
+      wageGrowth: null,
+      pipelineCoverage: 0.2,
     });
     expect(reasons).toEqual(['求人倍率 2.40', '培训供给仅覆盖年化需求的 20%', '岗位空缺中位时长 36 天，为全省中位数的 1.2 倍']);
   });

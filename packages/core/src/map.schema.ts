@@ -128,9 +128,9 @@ export const institutionFitSchema = z.object({
   programs: z.array(programFitSchema),
   averageFit: z.number().nullable(),
   recommendations: z.array(courseRecommendationSchema),
-  nearMatchByDistrict: z.array(
-    z.object({ occupationCode: z.string(), districts: z.array(districtCountSchema) }),
-  ).describe('where the near-match talents of each recommendation live, by district'),
+  nearMatchByDistrict: z
+    .array(z.object({ occupationCode: z.string(), districts: z.array(districtCountSchema) }))
+    .describe('where the near-match talents of each recommendation live, by district'),
   synthetic: z.boolean(),
 });
 export type InstitutionFit = z.infer<typeof institutionFitSchema>;

@@ -120,5 +120,4 @@ export const indicatorSchema = z.object({
 });
 
 /** `{ items, total }`: every list endpoint answers in this envelope. */
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });

@@ -66,16 +66,17 @@ export const chains = pgTable(
     code: text().primaryKey(),
     name: text().notNull().unique(),
     kind: text({ enum: ['key', 'advantage', 'excellence'] }).notNull(),
-    tiers: text({ enum: ['key', 'advantage', 'excellence'] }).array().notNull(),
-    clusterCode: text('cluster_code').notNull().references(() => clusters.code),
+    tiers: text({ enum: ['key', 'advantage', 'excellence'] })
+      .array()
+      .notNull(),
+    clusterCode: text('cluster_code')
+      .notNull()
+      .references(() => clusters.code),
     curated: boolean().notNull(),
     cities: text().array().notNull(),
     leadEnterprise: text('lead_enterprise'),
   },
-  (t) => [
-    check('chains_kind', sql`${t.kind} in ('key','advantage','excellence')`),
-    check('chains_kind_in_tiers', sql`${t.kind} = any(${t.tiers})`),
-  ],
+  (t) => [check('chains_kind', sql`${t.kind} in ('key','advantage','excellence')`), check('chains_kind_in_tiers', sql`${t.kind} = any(${t.tiers})`)],
 );
 
 export const grades = pgTable(
@@ -95,7 +96,10 @@ export const occupations = pgTable(
     code: text().primaryKey(),
     name: text().notNull().unique(),
     /** Other names adverts and registrations use (电焊工 for 焊工). */
-    aliases: text().array().notNull().default(sql`'{}'`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     majorGroup: smallint('major_group').notNull(),
     digital: boolean().notNull(),
     codeStatus: text('code_status', { enum: ['confirmed', 'curated'] }).notNull(),
@@ -114,7 +118,10 @@ export const skills = pgTable(
   {
     id: serial().primaryKey(),
     name: text().notNull().unique(),
-    aliases: text().array().notNull().default(sql`'{}'`),
+    aliases: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     category: text().notNull(),
     parentId: integer('parent_id').references((): AnyPgColumn => skills.id),
   },
@@ -124,21 +131,26 @@ export const skills = pgTable(
 export const occupationSkills = pgTable(
   'occupation_skills',
   {
-    occupationCode: text('occupation_code').notNull().references(() => occupations.code, { onDelete: 'cascade' }),
-    skillId: integer('skill_id').notNull().references(() => skills.id),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code, { onDelete: 'cascade' }),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id),
     weight: real().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.occupationCode, t.skillId] }),
-    check('occupation_skills_weight', sql`${t.weight} > 0 and ${t.weight} <= 1`),
-  ],
+  (t) => [primaryKey({ columns: [t.occupationCode, t.skillId] }), check('occupation_skills_weight', sql`${t.weight} > 0 and ${t.weight} <= 1`)],
 );
 
 export const chainOccupations = pgTable(
   'chain_occupations',
   {
-    chainCode: text('chain_code').notNull().references(() => chains.code, { onDelete: 'cascade' }),
-    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
+    chainCode: text('chain_code')
+      .notNull()
+      .references(() => chains.code, { onDelete: 'cascade' }),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
     weight: real().notNull(),
   },
   (t) => [
@@ -177,7 +189,9 @@ export const enterprises = pgTable(
   {
     id: serial().primaryKey(),
     name: text().notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     lng: doublePrecision().notNull(),
     lat: doublePrecision().notNull(),
     size: text({ enum: ['micro', 'small', 'medium', 'large'] }).notNull(),
@@ -194,8 +208,12 @@ export const enterprises = pgTable(
 export const enterpriseChains = pgTable(
   'enterprise_chains',
   {
-    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
-    chainCode: text('chain_code').notNull().references(() => chains.code),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    chainCode: text('chain_code')
+      .notNull()
+      .references(() => chains.code),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.chainCode] }), index('enterprise_chains_chain_idx').on(t.chainCode)],
 );
@@ -204,11 +222,19 @@ export const vacancies = pgTable(
   'vacancies',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    enterpriseId: integer('enterprise_id').notNull().references(() => enterprises.id, { onDelete: 'cascade' }),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
     /** The enterprise's district, copied so that regional rollups need no join. */
-    regionCode: text('region_code').notNull().references(() => regions.code),
-    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
-    grade: smallint().notNull().references(() => grades.level),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
+    grade: smallint()
+      .notNull()
+      .references(() => grades.level),
     headcount: integer().notNull(),
     title: text().notNull(),
     skills: jsonb().$type<SkillWeight[]>().notNull(),
@@ -242,13 +268,20 @@ export const talents = pgTable(
     id: bigserial({ mode: 'number' }).primaryKey(),
     pseudonym: text().notNull().unique(),
     /** District of residence; the finest location ever shown outside the planner role. */
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     /** Approximate home point (jittered), used for radius filters only, never returned. */
     lng: doublePrecision().notNull(),
     lat: doublePrecision().notNull(),
     occupationCode: text('occupation_code').references(() => occupations.code),
-    grade: smallint().notNull().references(() => grades.level),
-    certificates: text().array().notNull().default(sql`'{}'`),
+    grade: smallint()
+      .notNull()
+      .references(() => grades.level),
+    certificates: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     skills: jsonb().$type<SkillLevel[]>().notNull(),
     yearsExperience: smallint('years_experience').notNull(),
     employmentStatus: text('employment_status', { enum: ['employed', 'unemployed', 'student'] }).notNull(),
@@ -282,8 +315,12 @@ export const talentTruths = pgTable('talent_truths', {
   talentId: bigint('talent_id', { mode: 'number' })
     .primaryKey()
     .references(() => talents.id, { onDelete: 'cascade' }),
-  occupationCode: text('occupation_code').notNull().references(() => occupations.code),
-  grade: smallint().notNull().references(() => grades.level),
+  occupationCode: text('occupation_code')
+    .notNull()
+    .references(() => occupations.code),
+  grade: smallint()
+    .notNull()
+    .references(() => grades.level),
 });
 
 /** Job-seeker registrations (求职登记): the denominator of 求人倍率. */
@@ -292,9 +329,15 @@ export const jobSeekers = pgTable(
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
     talentId: bigint('talent_id', { mode: 'number' }).references(() => talents.id, { onDelete: 'set null' }),
-    regionCode: text('region_code').notNull().references(() => regions.code),
-    occupationCode: text('occupation_code').notNull().references(() => occupations.code),
-    grade: smallint().notNull().references(() => grades.level),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
+    grade: smallint()
+      .notNull()
+      .references(() => grades.level),
     registeredOn: date('registered_on').notNull(),
     closedOn: date('closed_on'),
     synthetic: boolean().notNull().default(true),
@@ -314,7 +357,9 @@ export const institutions = pgTable(
     id: serial().primaryKey(),
     name: text().notNull(),
     kind: text({ enum: ['technical_school', 'training_body', 'training_base', 'master_studio'] }).notNull(),
-    regionCode: text('region_code').notNull().references(() => regions.code),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
     lng: doublePrecision().notNull(),
     lat: doublePrecision().notNull(),
     capacity: integer().notNull(),
@@ -331,11 +376,15 @@ export const programs = pgTable(
   'programs',
   {
     id: serial().primaryKey(),
-    institutionId: integer('institution_id').notNull().references(() => institutions.id, { onDelete: 'cascade' }),
+    institutionId: integer('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
     name: text().notNull(),
     occupationCodes: text('occupation_codes').array().notNull(),
     skills: jsonb().$type<SkillWeight[]>().notNull(),
-    grade: smallint().notNull().references(() => grades.level),
+    grade: smallint()
+      .notNull()
+      .references(() => grades.level),
     hours: integer().notNull(),
     capacity: integer().notNull(),
     subsidyEligible: boolean('subsidy_eligible').notNull(),

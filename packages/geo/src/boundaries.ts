@@ -4,16 +4,8 @@
  * rounding and validation. All functions return new objects; inputs are not
  * mutated. Coordinates are [lng, lat] degrees; tolerances are in degrees.
  */
-import * as turf from "@turf/turf";
-import type {
-  BBox,
-  Feature,
-  FeatureCollection,
-  GeoJsonProperties,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from "geojson";
+import * as turf from '@turf/turf';
+import type { BBox, Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 
 export type Polygonal = Polygon | MultiPolygon;
 export type PolygonalFeature<P extends GeoJsonProperties = GeoJsonProperties> = Feature<Polygonal, P>;
@@ -26,14 +18,14 @@ const samePos = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 
 /** Polygon parts of a polygonal geometry (a Polygon is one part). */
 export function polygonParts(geom: Polygonal): Position[][][] {
-  return geom.type === "Polygon" ? [geom.coordinates] : geom.coordinates;
+  return geom.type === 'Polygon' ? [geom.coordinates] : geom.coordinates;
 }
 
 /** Build a Polygon or MultiPolygon from parts (null when there are none). */
 export function fromParts(parts: Position[][][]): Polygonal | null {
   if (parts.length === 0) return null;
-  if (parts.length === 1) return { type: "Polygon", coordinates: parts[0]! };
-  return { type: "MultiPolygon", coordinates: parts };
+  if (parts.length === 1) return { type: 'Polygon', coordinates: parts[0]! };
+  return { type: 'MultiPolygon', coordinates: parts };
 }
 
 /**
@@ -62,8 +54,10 @@ export function cleanRing(ring: readonly Position[]): Position[] {
       const a = keep.length ? keep[keep.length - 1]! : out[(i - 1 + n) % n]!;
       const p = out[i]!;
       const c = out[(i + 1) % n]!;
-      const ux = p[0]! - a[0]!, uy = p[1]! - a[1]!;
-      const vx = c[0]! - p[0]!, vy = c[1]! - p[1]!;
+      const ux = p[0]! - a[0]!,
+        uy = p[1]! - a[1]!;
+      const vx = c[0]! - p[0]!,
+        vy = c[1]! - p[1]!;
       const spike = ux * vy - uy * vx === 0 && ux * vx + uy * vy < 0;
       if (spike) changed = true;
       else keep.push(p);
@@ -89,29 +83,19 @@ export function cleanGeometry(geom: Polygonal): Polygonal | null {
   return fromParts(parts);
 }
 
-function mapFeatureGeometry<P extends GeoJsonProperties>(
-  f: PolygonalFeature<P>,
-  fn: (g: Polygonal) => Polygonal | null,
-): PolygonalFeature<P> {
+function mapFeatureGeometry<P extends GeoJsonProperties>(f: PolygonalFeature<P>, fn: (g: Polygonal) => Polygonal | null): PolygonalFeature<P> {
   const geometry = fn(f.geometry);
-  if (!geometry) throw new Error(`Geometry of feature ${String(f.id ?? "")} collapsed`);
-  const out: PolygonalFeature<P> = { type: "Feature", properties: f.properties, geometry };
+  if (!geometry) throw new Error(`Geometry of feature ${String(f.id ?? '')} collapsed`);
+  const out: PolygonalFeature<P> = { type: 'Feature', properties: f.properties, geometry };
   if (f.id !== undefined) out.id = f.id;
   return out;
 }
 
 /** Round every coordinate to `decimals` places, then re-clean the rings. */
-export function roundCoordinates<P extends GeoJsonProperties>(
-  f: PolygonalFeature<P>,
-  decimals = 5,
-): PolygonalFeature<P> {
+export function roundCoordinates<P extends GeoJsonProperties>(f: PolygonalFeature<P>, decimals = 5): PolygonalFeature<P> {
   const k = 10 ** decimals;
   const r = (v: number) => Math.round(v * k) / k;
-  return mapFeatureGeometry(f, (g) =>
-    cleanGeometry(
-      fromParts(polygonParts(g).map((part) => part.map((ring) => ring.map((p) => [r(p[0]!), r(p[1]!)])))) ?? g,
-    ),
-  );
+  return mapFeatureGeometry(f, (g) => cleanGeometry(fromParts(polygonParts(g).map((part) => part.map((ring) => ring.map((p) => [r(p[0]!), r(p[1]!)])))) ?? g));
 }
 
 /** Planar (degree²) signed area of a ring, shoelace formula. */
@@ -159,10 +143,7 @@ export function removeSmallHoles<P extends GeoJsonProperties>(
  * Drop polygon parts smaller than `minAreaKm2` (e.g. union slivers), but never
  * the largest part. Returns the feature and the number of parts removed.
  */
-export function removeSmallParts<P extends GeoJsonProperties>(
-  f: PolygonalFeature<P>,
-  minAreaKm2: number,
-): { feature: PolygonalFeature<P>; removed: number } {
+export function removeSmallParts<P extends GeoJsonProperties>(f: PolygonalFeature<P>, minAreaKm2: number): { feature: PolygonalFeature<P>; removed: number } {
   const parts = polygonParts(f.geometry);
   const areas = parts.map((p) => turf.area(turf.polygon(p)) / 1e6);
   const maxArea = Math.max(...areas);
@@ -182,17 +163,14 @@ export function removeSmallParts<P extends GeoJsonProperties>(
  * with the given properties. Result is a Polygon, or a MultiPolygon when the
  * pieces are disjoint (islands, exclaves).
  */
-export function unionPolygons<P extends GeoJsonProperties>(
-  features: readonly PolygonalFeature[],
-  properties: P,
-): PolygonalFeature<P> {
-  if (features.length === 0) throw new Error("unionPolygons: no features");
+export function unionPolygons<P extends GeoJsonProperties>(features: readonly PolygonalFeature[], properties: P): PolygonalFeature<P> {
+  if (features.length === 0) throw new Error('unionPolygons: no features');
   // a single feature is unioned with itself, which dissolves adjacent parts
   const input = features.length === 1 ? [features[0]!, features[0]!] : features;
   const u = turf.union(turf.featureCollection(input.map((f) => turf.feature(f.geometry))));
   const geometry = u ? cleanGeometry(u.geometry) : null;
-  if (!geometry) throw new Error("unionPolygons: empty result");
-  return { type: "Feature", properties, geometry };
+  if (!geometry) throw new Error('unionPolygons: empty result');
+  return { type: 'Feature', properties, geometry };
 }
 
 // ---------------------------------------------------------------------------
@@ -206,10 +184,7 @@ export function unionPolygons<P extends GeoJsonProperties>(
  * borders exactly; use {@link simplifySharedBorders} for a set of adjacent
  * polygons.
  */
-export function simplifyBoundary<P extends GeoJsonProperties>(
-  f: PolygonalFeature<P>,
-  tolerance: number,
-): PolygonalFeature<P> {
+export function simplifyBoundary<P extends GeoJsonProperties>(f: PolygonalFeature<P>, tolerance: number): PolygonalFeature<P> {
   return mapFeatureGeometry(f, (g) => {
     const clean = cleanGeometry(g);
     if (!clean) return null;
@@ -219,7 +194,12 @@ export function simplifyBoundary<P extends GeoJsonProperties>(
 }
 
 function segDist2(p: Position, a: Position, b: Position): number {
-  const px = p[0]!, py = p[1]!, ax = a[0]!, ay = a[1]!, bx = b[0]!, by = b[1]!;
+  const px = p[0]!,
+    py = p[1]!,
+    ax = a[0]!,
+    ay = a[1]!,
+    bx = b[0]!,
+    by = b[1]!;
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
@@ -270,14 +250,11 @@ const posKey = (p: Position) => `${p[0]},${p[1]}`;
  * A ring that would collapse below 4 positions is dropped if it is an island
  * / hole of a multi-part feature, otherwise kept unsimplified.
  */
-export function simplifySharedBorders<P extends GeoJsonProperties>(
-  features: readonly PolygonalFeature<P>[],
-  tolerance: number,
-): PolygonalFeature<P>[] {
+export function simplifySharedBorders<P extends GeoJsonProperties>(features: readonly PolygonalFeature<P>[], tolerance: number): PolygonalFeature<P>[] {
   // 1) open, cleaned rings (no closing vertex)
   const cleaned = features.map((f) => {
     const g = cleanGeometry(f.geometry);
-    if (!g) throw new Error(`simplifySharedBorders: empty geometry for ${String(f.id ?? "")}`);
+    if (!g) throw new Error(`simplifySharedBorders: empty geometry for ${String(f.id ?? '')}`);
     return polygonParts(g).map((part) => part.map((r) => r.slice(0, -1)));
   });
   const rings: Position[][] = [];
@@ -299,7 +276,7 @@ export function simplifySharedBorders<P extends GeoJsonProperties>(
       nb.add(posKey(ring[(i - 1 + n) % n]!));
     }
   });
-  const sig = (k: string) => [...users.get(k)!].sort((a, b) => a - b).join(",");
+  const sig = (k: string) => [...users.get(k)!].sort((a, b) => a - b).join(',');
 
   // 3) junctions: 3+ distinct neighbours, or the set of users changes
   const junction = new Set<string>();
@@ -323,7 +300,7 @@ export function simplifySharedBorders<P extends GeoJsonProperties>(
     let reverse = first > last;
     if (first === last && keys.length > 2) reverse = keys[1]! > keys[keys.length - 2]!;
     const canon = reverse ? arc.slice().reverse() : arc;
-    const ck = (reverse ? keys.slice().reverse() : keys).join(";");
+    const ck = (reverse ? keys.slice().reverse() : keys).join(';');
     let s = cache.get(ck);
     if (!s) {
       s = douglasPeucker(canon, tolerance);
@@ -375,8 +352,8 @@ export function simplifySharedBorders<P extends GeoJsonProperties>(
       newParts.push([so, ...holes.map(simplifyRing).filter(ok)]);
     }
     const geometry = fromParts(newParts);
-    if (!geometry) throw new Error(`simplifySharedBorders: ${String(f.id ?? "")} collapsed`);
-    const out: PolygonalFeature<P> = { type: "Feature", properties: f.properties, geometry };
+    if (!geometry) throw new Error(`simplifySharedBorders: ${String(f.id ?? '')} collapsed`);
+    const out: PolygonalFeature<P> = { type: 'Feature', properties: f.properties, geometry };
     if (f.id !== undefined) out.id = f.id;
     return out;
   });
@@ -402,11 +379,7 @@ function orient(a: IntPt, b: IntPt, c: IntPt): number {
   return v > 0 ? 1 : v < 0 ? -1 : 0;
 }
 function onSegment(p: IntPt, a: IntPt, b: IntPt): boolean {
-  return (
-    orient(a, b, p) === 0 &&
-    p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) &&
-    p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1])
-  );
+  return orient(a, b, p) === 0 && p[0] >= Math.min(a[0], b[0]) && p[0] <= Math.max(a[0], b[0]) && p[1] >= Math.min(a[1], b[1]) && p[1] <= Math.max(a[1], b[1]);
 }
 
 interface RingDefects {
@@ -447,8 +420,10 @@ function ringDefects(rings: IntPt[][]): RingDefects {
       const n = rings[s.r]!.length;
       const adjacent = sameRing && ((s.i + 1) % n === t.i || (t.i + 1) % n === s.i);
       if (adjacent) continue;
-      const o1 = orient(s.a, s.b, t.a), o2 = orient(s.a, s.b, t.b);
-      const o3 = orient(t.a, t.b, s.a), o4 = orient(t.a, t.b, s.b);
+      const o1 = orient(s.a, s.b, t.a),
+        o2 = orient(s.a, s.b, t.b);
+      const o3 = orient(t.a, t.b, s.a),
+        o4 = orient(t.a, t.b, s.b);
       if (o1 * o2 < 0 && o3 * o4 < 0) {
         crossings++;
         continue;
@@ -471,8 +446,7 @@ function ringDefects(rings: IntPt[][]): RingDefects {
 export function geometryDefects(geom: Polygonal, decimals = 5): { crossings: number; touches: number } {
   const k = 10 ** decimals;
   const rings: IntPt[][] = [];
-  for (const part of polygonParts(geom))
-    for (const r of part) rings.push(r.slice(0, -1).map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)]));
+  for (const part of polygonParts(geom)) for (const r of part) rings.push(r.slice(0, -1).map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)]));
   const d = ringDefects(rings);
   return { crossings: d.crossings, touches: d.touches.length };
 }
@@ -489,20 +463,23 @@ export function geometryDefects(geom: Polygonal, decimals = 5): { crossings: num
 export function repairPolygonal(geom: Polygonal, decimals = 5, maxRounds = 25): Polygonal | null {
   const k = 10 ** decimals;
   const toInt = (g: Polygonal): IntPt[][][] =>
-    polygonParts(g).map((part) =>
-      part.map((r) => cleanRing(r.map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)])).slice(0, -1) as IntPt[]),
-    );
+    polygonParts(g).map((part) => part.map((r) => cleanRing(r.map((p) => [Math.round(p[0]! * k), Math.round(p[1]! * k)])).slice(0, -1) as IntPt[]));
   const toGeom = (parts: IntPt[][][]): Polygonal | null =>
     cleanGeometry(
       fromParts(parts.filter((p) => p[0] && p[0].length >= 3).map((part) => part.map((r) => [...r, r[0]!].map(([x, y]) => [x / k, y / k])))) ??
-        ({ type: "Polygon", coordinates: [] } as Polygon),
+        ({ type: 'Polygon', coordinates: [] } as Polygon),
     );
   let g: Polygonal | null = cleanGeometry(geom);
   for (let round = 0; round < maxRounds && g; round++) {
     const parts = toInt(g);
     const flat: IntPt[][] = [];
     const where: [number, number][] = [];
-    parts.forEach((part, pi) => part.forEach((r, ri) => { flat.push(r); where.push([pi, ri]); }));
+    parts.forEach((part, pi) =>
+      part.forEach((r, ri) => {
+        flat.push(r);
+        where.push([pi, ri]);
+      }),
+    );
     const d = ringDefects(flat);
     if (d.crossings === 0 && d.touches.length === 0) {
       return turf.booleanValid(turf.feature(g)) ? g : null;
@@ -564,8 +541,9 @@ function scanlineInteriorPoint(part: Position[][], y: number): { x: number; widt
     for (let i = 0; i < ring.length - 1; i++) {
       const a = ring[i]!;
       const b = ring[i + 1]!;
-      const ay = a[1]!, by = b[1]!;
-      if ((ay > y) !== (by > y)) xs.push(a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!));
+      const ay = a[1]!,
+        by = b[1]!;
+      if (ay > y !== by > y) xs.push(a[0]! + ((y - ay) / (by - ay)) * (b[0]! - a[0]!));
     }
   }
   xs.sort((p, q) => p - q);
@@ -615,7 +593,7 @@ export function interiorPoint(f: PolygonalFeature): [number, number] {
 // Validation
 // ---------------------------------------------------------------------------
 
-export type RegionLevel = "province" | "city" | "district";
+export type RegionLevel = 'province' | 'city' | 'district';
 
 export interface RegionProperties {
   code: string;
@@ -680,8 +658,8 @@ export function validateRegions(
 
   for (const f of features) {
     const p = f.properties;
-    const label = `${p?.code ?? "?"} ${p?.name ?? "?"}`;
-    if (!p || typeof p.code !== "string" || typeof p.name !== "string") {
+    const label = `${p?.code ?? '?'} ${p?.name ?? '?'}`;
+    if (!p || typeof p.code !== 'string' || typeof p.name !== 'string') {
       problems.push(`${label}: missing code/name`);
       continue;
     }
@@ -689,7 +667,7 @@ export function validateRegions(
     byCode.set(p.code, f);
 
     const g = f.geometry;
-    if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) {
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) {
       problems.push(`${label}: geometry is not Polygon/MultiPolygon`);
       continue;
     }
@@ -710,7 +688,7 @@ export function validateRegions(
     }
     if (p.centroid) {
       if (!turf.booleanPointInPolygon(p.centroid, f, { ignoreBoundary: true })) {
-        problems.push(`${label}: centroid ${p.centroid.join(",")} is not inside the feature`);
+        problems.push(`${label}: centroid ${p.centroid.join(',')} is not inside the feature`);
       }
     }
   }
@@ -718,9 +696,9 @@ export function validateRegions(
   // hierarchy
   for (const f of features) {
     const p = f.properties;
-    if (!p || typeof p.code !== "string") continue;
+    if (!p || typeof p.code !== 'string') continue;
     const label = `${p.code} ${p.name}`;
-    if (p.level === "province") {
+    if (p.level === 'province') {
       if (p.parentCode !== null) problems.push(`${label}: province must have parentCode null`);
       continue;
     }
@@ -733,22 +711,20 @@ export function validateRegions(
       problems.push(`${label}: parent ${p.parentCode} not found`);
       continue;
     }
-    const expectedParentLevel = p.level === "district" ? "city" : "province";
+    const expectedParentLevel = p.level === 'district' ? 'city' : 'province';
     if (parent.properties.level !== expectedParentLevel) {
       problems.push(`${label}: parent ${p.parentCode} is a ${parent.properties.level}, expected ${expectedParentLevel}`);
     }
     try {
       const pt = interiorPoint(f);
       if (!turf.booleanPointInPolygon(pt, parent)) {
-        problems.push(`${label}: interior point ${pt.map((v) => v.toFixed(4)).join(",")} is outside parent ${p.parentCode}`);
+        problems.push(`${label}: interior point ${pt.map((v) => v.toFixed(4)).join(',')} is outside parent ${p.parentCode}`);
       }
       const area = turf.area(f);
       const inter = turf.intersect(turf.featureCollection([turf.feature(f.geometry), turf.feature(parent.geometry)]));
       const share = inter ? turf.area(inter) / area : 0;
       if (!(share >= minOverlap)) {
-        problems.push(
-          `${label}: only ${(share * 100).toFixed(1)}% of its area overlaps parent ${p.parentCode} (< ${minOverlap * 100}%)`,
-        );
+        problems.push(`${label}: only ${(share * 100).toFixed(1)}% of its area overlaps parent ${p.parentCode} (< ${minOverlap * 100}%)`);
       }
     } catch (e) {
       problems.push(`${label}: containment check failed: ${(e as Error).message}`);
@@ -758,15 +734,8 @@ export function validateRegions(
   // bbox
   if (features.length > 0) {
     const [minX, minY, maxX, maxY] = turf.bbox(turf.featureCollection([...features]));
-    if (
-      minX < allowed[0] - slack ||
-      minY < allowed[1] - slack ||
-      maxX > allowed[2] + slack ||
-      maxY > allowed[3] + slack
-    ) {
-      problems.push(
-        `bbox ${[minX, minY, maxX, maxY].map((v) => v.toFixed(3)).join(",")} exceeds allowed ${allowed.join(",")} (±${slack})`,
-      );
+    if (minX < allowed[0] - slack || minY < allowed[1] - slack || maxX > allowed[2] + slack || maxY > allowed[3] + slack) {
+      problems.push(`bbox ${[minX, minY, maxX, maxY].map((v) => v.toFixed(3)).join(',')} exceeds allowed ${allowed.join(',')} (±${slack})`);
     }
   }
   return problems;

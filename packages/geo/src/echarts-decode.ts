@@ -19,14 +19,7 @@
  *
  * These functions are pure: the input object is never mutated.
  */
-import type {
-  Feature,
-  FeatureCollection,
-  GeoJsonProperties,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from "geojson";
+import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** Default quantisation scale used by ECharts when `UTF8Scale` is absent. */
 export const ECHARTS_DEFAULT_SCALE = 1024;
@@ -35,27 +28,27 @@ export const ECHARTS_DEFAULT_SCALE = 1024;
 export type EncodeOffset = [number, number];
 
 export interface EncodedPolygonGeometry {
-  type: "Polygon";
+  type: 'Polygon';
   /** One encoded string per ring (or already-decoded rings when not encoded). */
   coordinates: (string | Position[])[];
   encodeOffsets?: EncodeOffset[];
 }
 
 export interface EncodedMultiPolygonGeometry {
-  type: "MultiPolygon";
+  type: 'MultiPolygon';
   coordinates: (string | Position[])[][];
   encodeOffsets?: EncodeOffset[][];
 }
 
 export interface EncodedFeature {
-  type: "Feature";
+  type: 'Feature';
   id?: string | number;
   properties: GeoJsonProperties;
   geometry: EncodedPolygonGeometry | EncodedMultiPolygonGeometry | null;
 }
 
 export interface EncodedFeatureCollection {
-  type: "FeatureCollection";
+  type: 'FeatureCollection';
   features: EncodedFeature[];
   /** true when ring coordinates are ECharts-encoded strings. */
   UTF8Encoding?: boolean;
@@ -72,11 +65,7 @@ export function zigZagDecode(value: number): number {
  * Decode one encoded ring string into [lng, lat] positions.
  * Exactly the ECharts algorithm; does not close the ring.
  */
-export function decodeRing(
-  encoded: string,
-  offset: readonly [number, number],
-  scale: number = ECHARTS_DEFAULT_SCALE,
-): Position[] {
+export function decodeRing(encoded: string, offset: readonly [number, number], scale: number = ECHARTS_DEFAULT_SCALE): Position[] {
   if (encoded.length % 2 !== 0) {
     throw new Error(`Encoded ring has odd length ${encoded.length}`);
   }
@@ -97,15 +86,13 @@ export function decodeRing(
  * Inverse of {@link decodeRing} for integer (already quantised) coordinates.
  * Handy for tests and fixtures; returns the string and its offset.
  */
-export function encodeRing(
-  quantised: readonly (readonly [number, number])[],
-): { encoded: string; offset: EncodeOffset } {
+export function encodeRing(quantised: readonly (readonly [number, number])[]): { encoded: string; offset: EncodeOffset } {
   const first = quantised[0];
-  if (!first) return { encoded: "", offset: [0, 0] };
+  if (!first) return { encoded: '', offset: [0, 0] };
   const offset: EncodeOffset = [first[0], first[1]];
   let prevX = offset[0];
   let prevY = offset[1];
-  let encoded = "";
+  let encoded = '';
   const zz = (v: number) => (v << 1) ^ (v >> 31);
   for (const [x, y] of quantised) {
     encoded += String.fromCharCode(zz(x - prevX) + 64, zz(y - prevY) + 64);
@@ -124,14 +111,8 @@ function closeRing(ring: Position[]): Position[] {
   return ring;
 }
 
-function decodeAnyRing(
-  ring: string | Position[],
-  offset: EncodeOffset | undefined,
-  scale: number,
-  encoded: boolean,
-  where: string,
-): Position[] {
-  if (typeof ring !== "string") {
+function decodeAnyRing(ring: string | Position[], offset: EncodeOffset | undefined, scale: number, encoded: boolean, where: string): Position[] {
+  if (typeof ring !== 'string') {
     return ring.map((p) => [p[0] ?? NaN, p[1] ?? NaN]);
   }
   if (!encoded) throw new Error(`${where}: string ring but UTF8Encoding is not set`);
@@ -151,10 +132,7 @@ export interface DecodeOptions {
  * (deep-copied). Features without geometry are dropped; `id`, `properties`
  * are kept as-is (properties shallow-copied).
  */
-export function decodeEChartsGeoJSON(
-  collection: EncodedFeatureCollection,
-  options: DecodeOptions = {},
-): FeatureCollection<Polygon | MultiPolygon> {
+export function decodeEChartsGeoJSON(collection: EncodedFeatureCollection, options: DecodeOptions = {}): FeatureCollection<Polygon | MultiPolygon> {
   const close = options.closeRings ?? true;
   const encoded = collection.UTF8Encoding === true;
   const scale = collection.UTF8Scale ?? ECHARTS_DEFAULT_SCALE;
@@ -164,29 +142,23 @@ export function decodeEChartsGeoJSON(
   collection.features.forEach((f, fi) => {
     const g = f.geometry;
     if (!g) return;
-    const where = `feature ${fi} (${String(f.id ?? "")})`;
+    const where = `feature ${fi} (${String(f.id ?? '')})`;
     let geometry: Polygon | MultiPolygon;
-    if (g.type === "Polygon") {
+    if (g.type === 'Polygon') {
       geometry = {
-        type: "Polygon",
-        coordinates: g.coordinates.map((ring, ri) =>
-          fix(decodeAnyRing(ring, g.encodeOffsets?.[ri], scale, encoded, where)),
-        ),
+        type: 'Polygon',
+        coordinates: g.coordinates.map((ring, ri) => fix(decodeAnyRing(ring, g.encodeOffsets?.[ri], scale, encoded, where))),
       };
-    } else if (g.type === "MultiPolygon") {
+    } else if (g.type === 'MultiPolygon') {
       geometry = {
-        type: "MultiPolygon",
-        coordinates: g.coordinates.map((poly, pi) =>
-          poly.map((ring, ri) =>
-            fix(decodeAnyRing(ring, g.encodeOffsets?.[pi]?.[ri], scale, encoded, where)),
-          ),
-        ),
+        type: 'MultiPolygon',
+        coordinates: g.coordinates.map((poly, pi) => poly.map((ring, ri) => fix(decodeAnyRing(ring, g.encodeOffsets?.[pi]?.[ri], scale, encoded, where)))),
       };
     } else {
       throw new Error(`${where}: unsupported geometry type ${(g as { type: string }).type}`);
     }
     const out: Feature<Polygon | MultiPolygon> = {
-      type: "Feature",
+      type: 'Feature',
       properties: f.properties ? { ...f.properties } : {},
       geometry,
     };
@@ -194,5 +166,5 @@ export function decodeEChartsGeoJSON(
     features.push(out);
   });
 
-  return { type: "FeatureCollection", features };
+  return { type: 'FeatureCollection', features };
 }

@@ -25,8 +25,10 @@ export function hexbin(points: Iterable<{ lng: number; lat: number; weight: numb
     const cell = latLngToCell(p.lat, p.lng, resolution);
     counts.set(cell, (counts.get(cell) ?? 0) + p.weight);
   }
-  return [...counts]
-    .sort(([a], [b]) => a.localeCompare(b))
-    // GeoJSON format: [lng, lat] pairs, the ring closed by repeating the first vertex.
-    .map(([cell, count]) => ({ cell, count, ring: cellToBoundary(cell, true) as [number, number][] }));
+  return (
+    [...counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      // GeoJSON format: [lng, lat] pairs, the ring closed by repeating the first vertex.
+      .map(([cell, count]) => ({ cell, count, ring: cellToBoundary(cell, true) as [number, number][] }))
+  );
 }

@@ -1,4 +1,4 @@
 export * from './sample.js';
-export * from "./echarts-decode.js";
-export * from "./boundaries.js";
+export * from './echarts-decode.js';
+export * from './boundaries.js';
 export * from './hexbin.js';

@@ -3,7 +3,17 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { Polygon } from 'geojson';
 import { distanceKm, samplePointsInPolygon } from './sample.js';
 
-const triangle: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [0, 4], [0, 0]]] };
+const triangle: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [4, 0],
+      [0, 4],
+      [0, 0],
+    ],
+  ],
+};
 
 const seeded = (seed: number) => () => {
   seed = (seed * 16807) % 2147483647;

@@ -13,8 +13,36 @@ export const tinyGraph: SkillGraph = {
     { id: 8, name: '安全生产规范', aliases: [], category: '通用', parentId: null },
   ],
   occupations: [
-    { code: '6-18-02-04', name: '焊工', aliases: ['电焊工'], skills: [{ skillId: 2, weight: 1 }, { skillId: 3, weight: 0.8 }, { skillId: 1, weight: 0.6 }, { skillId: 8, weight: 0.3 }] },
-    { code: '6-30-99-00', name: '工业机器人系统操作员', aliases: [], skills: [{ skillId: 4, weight: 1 }, { skillId: 5, weight: 0.7 }, { skillId: 7, weight: 0.5 }, { skillId: 8, weight: 0.3 }] },
-    { code: '4-10-01-05', name: '养老护理员', aliases: ['护工'], skills: [{ skillId: 6, weight: 1 }, { skillId: 8, weight: 0.2 }] },
+    {
+      code: '6-18-02-04',
+      name: '焊工',
+      aliases: ['电焊工'],
+      skills: [
+        { skillId: 2, weight: 1 },
+        { skillId: 3, weight: 0.8 },
+        { skillId: 1, weight: 0.6 },
+        { skillId: 8, weight: 0.3 },
+      ],
+    },
+    {
+      code: '6-30-99-00',
+      name: '工业机器人系统操作员',
+      aliases: [],
+      skills: [
+        { skillId: 4, weight: 1 },
+        { skillId: 5, weight: 0.7 },
+        { skillId: 7, weight: 0.5 },
+        { skillId: 8, weight: 0.3 },
+      ],
+    },
+    {
+      code: '4-10-01-05',
+      name: '养老护理员',
+      aliases: ['护工'],
+      skills: [
+        { skillId: 6, weight: 1 },
+        { skillId: 8, weight: 0.2 },
+      ],
+    },
   ],
 };

@@ -28,7 +28,11 @@ export interface ProgramCandidate {
   lat: number;
 }
 
-export function scoreProgram(gap: readonly WeightedSkill[], p: ProgramCandidate, learner?: { lng: number; lat: number }): { score: number; coverage: number; coveredSkillIds: number[]; distanceKm: number | null } {
+export function scoreProgram(
+  gap: readonly WeightedSkill[],
+  p: ProgramCandidate,
+  learner?: { lng: number; lat: number },
+): { score: number; coverage: number; coveredSkillIds: number[]; distanceKm: number | null } {
   const taught = new Set(p.skills.map((s) => s.skillId));
   const total = gap.reduce((sum, s) => sum + s.weight, 0);
   const coveredSkillIds = gap.filter((s) => taught.has(s.skillId)).map((s) => s.skillId);
@@ -40,5 +44,10 @@ export function scoreProgram(gap: readonly WeightedSkill[], p: ProgramCandidate,
     PROGRAM_WEIGHTS.subsidy * (p.subsidyEligible ? 1 : 0) +
     PROGRAM_WEIGHTS.duration * Math.max(0, 1 - p.hours / 1000) +
     PROGRAM_WEIGHTS.place * place;
-  return { score: Math.round(score * 1000) / 1000, coverage: Math.round(coverage * 1000) / 1000, coveredSkillIds, distanceKm: km === null ? null : Math.round(km * 10) / 10 };
+  return {
+    score: Math.round(score * 1000) / 1000,
+    coverage: Math.round(coverage * 1000) / 1000,
+    coveredSkillIds,
+    distanceKm: km === null ? null : Math.round(km * 10) / 10,
+  };
 }

@@ -11,7 +11,12 @@ const fromRows = (rows: number[][]) => {
 describe('symmetricEigen', () => {
   it('diagonalises a known 2×2 matrix', () => {
     // [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/√2 and (1,−1)/√2.
-    const { values, vectors } = symmetricEigen(fromRows([[2, 1], [1, 2]]));
+    const { values, vectors } = symmetricEigen(
+      fromRows([
+        [2, 1],
+        [1, 2],
+      ]),
+    );
     expect(values[0]).toBeCloseTo(3, 10);
     expect(values[1]).toBeCloseTo(1, 10);
     expect(Math.abs(vectors.data[0] as number)).toBeCloseTo(Math.SQRT1_2, 10);
@@ -37,7 +42,8 @@ describe('topEigen', () => {
     const u = Array.from({ length: n }, (_, i) => (i < 20 ? 1 : 0) / Math.sqrt(20));
     const w = Array.from({ length: n }, (_, i) => (i >= 20 ? 1 : 0) / Math.sqrt(20));
     const a = matrix(n, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a.data[i * n + j] = 5 * (u[i] as number) * (u[j] as number) + 2 * (w[i] as number) * (w[j] as number);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) a.data[i * n + j] = 5 * (u[i] as number) * (u[j] as number) + 2 * (w[i] as number) * (w[j] as number);
     const rng = new Rng(1);
     const { values } = topEigen(a, 2, () => rng.next());
     expect(values[0]).toBeCloseTo(5, 8);

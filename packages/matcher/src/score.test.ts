@@ -10,10 +10,30 @@ describe('scoreCandidate', () => {
   it('adds the five parts with the documented weights (hand-worked)', () => {
     // Required: 二保焊 (1.0) and 安全生产规范 (0.5). The talent has 二保焊 at level 3 only.
     // coverage = 1.0 × min(1, 0.6 + 0.3) / 1.5 = 0.6 (安全生产规范 has no related skill ≥ 0.6).
-    const vector = space.embed([{ skillId: 2, weight: 1 }, { skillId: 8, weight: 0.5 }]) as number[];
+    const vector = space.embed([
+      { skillId: 2, weight: 1 },
+      { skillId: 8, weight: 0.5 },
+    ]) as number[];
     const result = scoreCandidate(
-      { skills: [{ skillId: 2, weight: 1 }, { skillId: 8, weight: 0.5 }], vector, minGrade: 3, near: { lng: 120, lat: 31, radiusKm: 100 } },
-      { grade: 4, skills: [{ skillId: 2, level: 3 }], employmentStatus: 'unemployed', openToOffers: true, willingRadiusKm: 50, lng: 120, lat: 31, cosineDistance: 0.2 },
+      {
+        skills: [
+          { skillId: 2, weight: 1 },
+          { skillId: 8, weight: 0.5 },
+        ],
+        vector,
+        minGrade: 3,
+        near: { lng: 120, lat: 31, radiusKm: 100 },
+      },
+      {
+        grade: 4,
+        skills: [{ skillId: 2, level: 3 }],
+        employmentStatus: 'unemployed',
+        openToOffers: true,
+        willingRadiusKm: 50,
+        lng: 120,
+        lat: 31,
+        cosineDistance: 0.2,
+      },
       space,
     );
     expect(result.breakdown).toEqual({ similarity: 0.8, coverage: 0.6, grade: 1, distance: 1, availability: 1 });
@@ -30,7 +50,16 @@ describe('scoreCandidate', () => {
     expect(sim).toBeGreaterThanOrEqual(0.6);
     const result = scoreCandidate(
       { skills: [{ skillId: 3, weight: 1 }], vector },
-      { grade: 3, skills: [{ skillId: 2, level: 5 }], employmentStatus: 'employed', openToOffers: true, willingRadiusKm: 50, lng: 120, lat: 31, cosineDistance: 0.3 },
+      {
+        grade: 3,
+        skills: [{ skillId: 2, level: 5 }],
+        employmentStatus: 'employed',
+        openToOffers: true,
+        willingRadiusKm: 50,
+        lng: 120,
+        lat: 31,
+        cosineDistance: 0.3,
+      },
       space,
     );
     expect(result.missing).toEqual([{ skillId: 3, relatedSkillId: 2 }]);
@@ -42,7 +71,16 @@ describe('scoreCandidate', () => {
     const far = scoreCandidate(
       { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } },
       // 0.3° of latitude ≈ 33.4 km, beyond a 20 km willing radius.
-      { grade: 3, skills: [{ skillId: 2, level: 3 }], employmentStatus: 'employed', openToOffers: true, willingRadiusKm: 20, lng: 120, lat: 31.3, cosineDistance: 0 },
+      {
+        grade: 3,
+        skills: [{ skillId: 2, level: 3 }],
+        employmentStatus: 'employed',
+        openToOffers: true,
+        willingRadiusKm: 20,
+        lng: 120,
+        lat: 31.3,
+        cosineDistance: 0,
+      },
       space,
     );
     expect(far.breakdown.distance).toBeCloseTo((1 - 33.36 / 100) / 2, 2);
@@ -71,7 +109,10 @@ describe('skill gap and programs', () => {
   });
 
   it('ranks programs by coverage, subsidy, duration and place (hand-worked)', () => {
-    const gap = [{ skillId: 3, weight: 0.8 }, { skillId: 1, weight: 0.2 }];
+    const gap = [
+      { skillId: 3, weight: 0.8 },
+      { skillId: 1, weight: 0.2 },
+    ];
     const s = scoreProgram(gap, { skills: [{ skillId: 3, weight: 1 }], hours: 200, subsidyEligible: true, mode: 'online', lng: 0, lat: 0 });
     // coverage 0.8 → 0.6 × 0.8 + 0.1 × 1 + 0.1 × 0.8 + 0.2 × 1 = 0.86
     expect(s.coverage).toBe(0.8);

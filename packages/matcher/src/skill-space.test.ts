@@ -25,7 +25,10 @@ describe('SkillSpace', () => {
   });
 
   it('embeds weighted skills as a normalised sum, and nothing as null', () => {
-    const v = space.embed([{ skillId: 2, weight: 1 }, { skillId: 3, weight: 0.5 }]);
+    const v = space.embed([
+      { skillId: 2, weight: 1 },
+      { skillId: 3, weight: 0.5 },
+    ]);
     expect(v).not.toBeNull();
     expect(dot(v as number[], v as number[])).toBeCloseTo(1, 4);
     expect(space.embed([])).toBeNull();

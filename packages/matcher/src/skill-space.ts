@@ -50,8 +50,7 @@ export class SkillSpace {
     for (const occupation of [...graph.occupations].sort((a, b) => a.code.localeCompare(b.code))) {
       const profile = occupation.skills;
       for (let i = 0; i < profile.length; i++)
-        for (let j = i + 1; j < profile.length; j++)
-          add(pos.get(profile[i]!.skillId), pos.get(profile[j]!.skillId), profile[i]!.weight * profile[j]!.weight);
+        for (let j = i + 1; j < profile.length; j++) add(pos.get(profile[i]!.skillId), pos.get(profile[j]!.skillId), profile[i]!.weight * profile[j]!.weight);
     }
     const children = new Map<number, number[]>();
     const byCategory = new Map<string, number[]>();
@@ -86,7 +85,10 @@ export class SkillSpace {
       for (let j = 0; j < SEMANTIC_DIM; j++) out[row + j] = a * (semantic[j] as number);
       for (let j = 0; j < identityDim; j++) out[row + SEMANTIC_DIM + j] = b * (identity[j] as number);
     }
-    return new SkillSpace(skills.map((s) => s.id), out);
+    return new SkillSpace(
+      skills.map((s) => s.id),
+      out,
+    );
   }
 
   has(skillId: number): boolean {
@@ -146,7 +148,7 @@ function toPpmi(counts: Float64Array, n: number): Float64Array {
     for (let j = 0; j < n; j++) {
       const c = counts[i * n + j] as number;
       if (c <= 0) continue;
-      const pmi = Math.log((c / total) / (((rowSums[i] as number) / total) * ((smoothed[j] as number) / smoothedTotal)));
+      const pmi = Math.log(c / total / (((rowSums[i] as number) / total) * ((smoothed[j] as number) / smoothedTotal)));
       if (pmi > 0) out[i * n + j] = pmi;
     }
   }

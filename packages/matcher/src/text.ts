@@ -107,7 +107,10 @@ export class SkillRecognizer {
     for (const list of this.termsByFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
 
     this.jieba = Jieba.withDict(dict);
-    const userDict = [...terms.keys()].filter(hasCjk).map((w) => `${w.replace(/\s+/g, '')} 200000 n`).join('\n');
+    const userDict = [...terms.keys()]
+      .filter(hasCjk)
+      .map((w) => `${w.replace(/\s+/g, '')} 200000 n`)
+      .join('\n');
     this.jieba.loadDict(Buffer.from(userDict, 'utf8'));
   }
 
@@ -130,7 +133,7 @@ export class SkillRecognizer {
       if (seen.match === 'fuzzy' && match !== 'fuzzy') seen.match = match;
     };
 
-    for (let i = 0; i < text.length; ) {
+    for (let i = 0; i < text.length;) {
       const candidates = this.termsByFirstChar.get(text[i] as string);
       const hit = candidates?.find(
         (t) => text.startsWith(t.text, i) && !(isLatin(t.text[0]) && isLatin(text[i - 1])) && !(isLatin(t.text.at(-1)) && isLatin(text[i + t.text.length])),

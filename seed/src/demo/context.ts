@@ -45,7 +45,13 @@ export function buildContext(ref: ReferenceData, skillIdByName: Map<string, numb
   for (const chain of ref.chains) {
     const rows = ref.chainOccupations.filter((co) => co.chainCode === chain.code);
     if (rows.length === 0) continue;
-    occupationPickerByChain.set(chain.code, new WeightedPicker(rows.map((r) => occupationByCode.get(r.occupationCode) as OccupationProfile), rows.map((r) => r.weight)));
+    occupationPickerByChain.set(
+      chain.code,
+      new WeightedPicker(
+        rows.map((r) => occupationByCode.get(r.occupationCode) as OccupationProfile),
+        rows.map((r) => r.weight),
+      ),
+    );
   }
 
   // A city's workforce: chain occupations weighted up where the chain is concentrated,
@@ -57,7 +63,13 @@ export function buildContext(ref: ReferenceData, skillIdByName: Map<string, numb
       const local = ref.chains.find((c) => c.code === co.chainCode)?.cities.includes(city);
       weight.set(co.occupationCode, (weight.get(co.occupationCode) ?? 0) + co.weight * (local ? 3 : 0.5));
     }
-    occupationPickerByCity.set(city, new WeightedPicker(occupations, occupations.map((o) => weight.get(o.code) ?? 0.4)));
+    occupationPickerByCity.set(
+      city,
+      new WeightedPicker(
+        occupations,
+        occupations.map((o) => weight.get(o.code) ?? 0.4),
+      ),
+    );
   }
 
   const difficultyRng = rng.fork('difficulty');

@@ -87,13 +87,19 @@ const HIGH_WAGE_CITIES = new Set(['320500', '320100', '320200']);
 /** A quarter index 0..7 for a posting, with yearly growth (faster for digital occupations) and seasonality. */
 function quarterPicker(annualGrowth: number): WeightedPicker<number> {
   const quarters = [...Array(DEMO_PERIOD.quarters).keys()];
-  return new WeightedPicker(quarters, quarters.map((q) => (1 + annualGrowth) ** (q / 4) * (SEASON[calendarQuarter(q) - 1] as number)));
+  return new WeightedPicker(
+    quarters,
+    quarters.map((q) => (1 + annualGrowth) ** (q / 4) * (SEASON[calendarQuarter(q) - 1] as number)),
+  );
 }
 const digitalQuarters = quarterPicker(0.25);
 const otherQuarters = quarterPicker(0.06);
 
 export function* generateVacancies(ctx: DemoContext, rng: Rng, enterprises: EnterpriseRow[], count: number): Generator<VacancyRow> {
-  const enterprisePicker = new WeightedPicker(enterprises, enterprises.map((e) => SIZE_WEIGHT[e.size]));
+  const enterprisePicker = new WeightedPicker(
+    enterprises,
+    enterprises.map((e) => SIZE_WEIGHT[e.size]),
+  );
   for (let id = 1; id <= count; id++) {
     const enterprise = enterprisePicker.pick(rng);
     const chainPicker = ctx.occupationPickerByChain.get(rng.pick(enterprise.chainCodes));
@@ -161,7 +167,7 @@ export function generateTalent(ctx: DemoContext, rng: Rng, id: number): TalentRo
 
   // What the talent declares is noisy: missing or wrong occupations and grades occur in real
   // registrations, and the matcher must work from skills, not from the declared code alone.
-  const declaredOccupation = rng.chance(0.85) ? occupation.code : rng.chance(0.5) ? null : ctx.occupationPickerByCity.get(cityCode)?.pick(rng).code ?? null;
+  const declaredOccupation = rng.chance(0.85) ? occupation.code : rng.chance(0.5) ? null : (ctx.occupationPickerByCity.get(cityCode)?.pick(rng).code ?? null);
   const declaredGrade = rng.chance(0.85) ? grade : clamp(grade + (rng.chance(0.5) ? 1 : -1), 1, 8);
 
   const skills: { skillId: number; level: number }[] = [];
@@ -223,7 +229,13 @@ export function generateWalkInSeeker(ctx: DemoContext, rng: Rng): SeekerRow {
   const grade = clamp(supplyGrade.pick(rng) - (rng.chance(0.3) ? 1 : 0), 1, 8);
   const day = rng.int(0, periodDays - 1);
   const closed = day + Math.round(rng.exponential(60));
-  return { regionCode: district.code, occupationCode: occupation.code, grade, registeredOn: dayToIso(day), closedOn: closed >= periodDays ? null : dayToIso(closed) };
+  return {
+    regionCode: district.code,
+    occupationCode: occupation.code,
+    grade,
+    registeredOn: dayToIso(day),
+    closedOn: closed >= periodDays ? null : dayToIso(closed),
+  };
 }
 
 export interface GeneratedInstitution {

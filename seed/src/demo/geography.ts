@@ -62,7 +62,10 @@ export function buildGeography(regions: RegionRef[], rng: Rng, pointsPerDistrict
     cityCodes,
     cityName: new Map(cities.map((c) => [c.properties.code, c.properties.name])),
     districtsByCity,
-    cityPicker: new WeightedPicker(cityCodes, cityCodes.map((c) => CITY_WEIGHTS[c] ?? 4000)),
+    cityPicker: new WeightedPicker(
+      cityCodes,
+      cityCodes.map((c) => CITY_WEIGHTS[c] ?? 4000),
+    ),
     place(r, cityCode) {
       const district = r.pick(districtsByCity.get(cityCode) as District[]);
       const [lng, lat] = r.pick(district.points);

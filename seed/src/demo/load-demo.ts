@@ -81,7 +81,22 @@ async function copyInBatches<T>(
   }
 }
 
-const TALENT_COLUMNS = ['id', 'pseudonym', 'region_code', 'lng', 'lat', 'occupation_code', 'grade', 'certificates', 'skills', 'years_experience', 'employment_status', 'open_to_offers', 'willing_radius_km', 'embedding'] as const;
+const TALENT_COLUMNS = [
+  'id',
+  'pseudonym',
+  'region_code',
+  'lng',
+  'lat',
+  'occupation_code',
+  'grade',
+  'certificates',
+  'skills',
+  'years_experience',
+  'employment_status',
+  'open_to_offers',
+  'willing_radius_km',
+  'embedding',
+] as const;
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
 
 /**
@@ -118,7 +133,17 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
 }
 
 /** The tables the demo fills; their indexes and constraints are rebuilt once after the load. */
-const BULK_TABLES = ['enterprises', 'enterprise_chains', 'vacancies', 'talents', 'talent_identities', 'talent_truths', 'job_seekers', 'institutions', 'programs'];
+const BULK_TABLES = [
+  'enterprises',
+  'enterprise_chains',
+  'vacancies',
+  'talents',
+  'talent_identities',
+  'talent_truths',
+  'job_seekers',
+  'institutions',
+  'programs',
+];
 
 async function loadRows(
   client: DbClient,
@@ -129,7 +154,6 @@ async function loadRows(
   progress: (p: Progress) => void,
   embed: (weighted: WeightedSkill[]) => string | null,
 ): Promise<void> {
-
   const enterprises = generateEnterprises(ctx, rng.fork('enterprises'), scale.enterprises);
   progress({ stage: 'enterprises', done: 0, total: enterprises.length });
   await client.copyCsv(
@@ -143,14 +167,74 @@ async function loadRows(
   await copyInBatches(
     client,
     'vacancies',
-    ['id', 'enterprise_id', 'region_code', 'occupation_code', 'grade', 'headcount', 'title', 'skills', 'posted_on', 'filled_on', 'wage_min', 'wage_max', 'embedding'],
+    [
+      'id',
+      'enterprise_id',
+      'region_code',
+      'occupation_code',
+      'grade',
+      'headcount',
+      'title',
+      'skills',
+      'posted_on',
+      'filled_on',
+      'wage_min',
+      'wage_max',
+      'embedding',
+    ],
     generateVacancies(ctx, rng.fork('vacancies'), enterprises, scale.vacancies),
-    (v) => [v.id, v.enterpriseId, v.regionCode, v.occupationCode, v.grade, v.headcount, v.title, v.skills, v.postedOn, v.filledOn, v.wageMin, v.wageMax, embed(v.skills)],
+    (v) => [
+      v.id,
+      v.enterpriseId,
+      v.regionCode,
+      v.occupationCode,
+      v.grade,
+      v.headcount,
+      v.title,
+      v.skills,
+      v.postedOn,
+      v.filledOn,
+      v.wageMin,
+      v.wageMax,
+      embed(v.skills),
+    ],
     scale.vacancies,
     batchSize,
     (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
   );
 
+  await loadTalents(client, ctx, rng, scale, batchSize, progress, embed);
+
+  const seekerRng = rng.fork('seekers');
+  await copyInBatches(
+    client,
+    'job_seekers',
+    SEEKER_COLUMNS,
+    (function* () {
+      for (let i = 0; i < scale.walkInSeekers; i++) yield generateWalkInSeeker(ctx, seekerRng);
+    })(),
+    (s: SeekerRow) => [null, s.regionCode, s.occupationCode, s.grade, s.registeredOn, s.closedOn],
+    scale.walkInSeekers,
+    batchSize,
+    (done) => progress({ stage: 'job seekers', done, total: scale.walkInSeekers }),
+  );
+
+  await loadInstitutions(client, ctx, rng, scale, progress, embed);
+
+  // Explicit ids were copied in; move the sequences past them so later inserts do not collide.
+  for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
+    await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
+}
+
+async function loadTalents(
+  client: DbClient,
+  ctx: DemoContext,
+  rng: Rng,
+  scale: DemoScale,
+  batchSize: number,
+  progress: (p: Progress) => void,
+  embed: (weighted: WeightedSkill[]) => string | null,
+): Promise<void> {
   // Talents, their identities, latent truth and registrations are written batch by batch,
   // on other connections while the next batch is generated, so the database and the
   // generator work at the same time.
@@ -168,11 +252,25 @@ async function loadRows(
     const batch = Array.from({ length: end - start + 1 }, (_, i) => generateTalent(ctx, talentRng, start + i));
     batch.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.id - b.id);
     for (const t of batch) {
-      talentsCsv += line([t.id, t.pseudonym, t.regionCode, t.lng, t.lat, t.occupationCode, t.grade, pgTextArray(t.certificates), t.skills, t.yearsExperience, t.employmentStatus, t.openToOffers, t.willingRadiusKm, embed(talentSkillWeights(t.skills))]);
+      talentsCsv += line([
+        t.id,
+        t.pseudonym,
+        t.regionCode,
+        t.lng,
+        t.lat,
+        t.occupationCode,
+        t.grade,
+        pgTextArray(t.certificates),
+        t.skills,
+        t.yearsExperience,
+        t.employmentStatus,
+        t.openToOffers,
+        t.willingRadiusKm,
+        embed(talentSkillWeights(t.skills)),
+      ]);
       identitiesCsv += line([t.id, t.identity.fullName, t.identity.phone, t.identity.idNumber]);
       truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
-      if (t.registration)
-        seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
+      if (t.registration) seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
     await inFlight; // at most one batch in flight keeps memory bounded
     progress({ stage: 'talents', done: start - 1, total: scale.talents });
@@ -185,34 +283,44 @@ async function loadRows(
   }
   await inFlight;
   progress({ stage: 'talents', done: scale.talents, total: scale.talents });
+}
 
-  const seekerRng = rng.fork('seekers');
-  await copyInBatches(
-    client,
-    'job_seekers',
-    SEEKER_COLUMNS,
-    (function* () {
-      for (let i = 0; i < scale.walkInSeekers; i++) yield generateWalkInSeeker(ctx, seekerRng);
-    })(),
-    (s: SeekerRow) => [null, s.regionCode, s.occupationCode, s.grade, s.registeredOn, s.closedOn],
-    scale.walkInSeekers,
-    batchSize,
-    (done) => progress({ stage: 'job seekers', done, total: scale.walkInSeekers }),
-  );
-
+async function loadInstitutions(
+  client: DbClient,
+  ctx: DemoContext,
+  rng: Rng,
+  scale: DemoScale,
+  progress: (p: Progress) => void,
+  embed: (weighted: WeightedSkill[]) => string | null,
+): Promise<void> {
   const institutions = generateInstitutions(ctx, rng.fork('institutions'), scale.institutions);
   const programs = generatePrograms(ctx, rng.fork('programs'), institutions);
   progress({ stage: 'institutions and programs', done: 0, total: programs.length });
-  await client.copyCsv('institutions', ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'], institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''));
+  await client.copyCsv(
+    'institutions',
+    ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'],
+    institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''),
+  );
   await client.copyCsv(
     'programs',
     ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode', 'embedding'],
-    programs.map((p) => line([p.id, p.institutionId, p.name, pgTextArray(p.occupationCodes), p.skills, p.grade, p.hours, p.capacity, p.subsidyEligible, p.mode, embed(p.skills)])).join(''),
+    programs
+      .map((p) =>
+        line([
+          p.id,
+          p.institutionId,
+          p.name,
+          pgTextArray(p.occupationCodes),
+          p.skills,
+          p.grade,
+          p.hours,
+          p.capacity,
+          p.subsidyEligible,
+          p.mode,
+          embed(p.skills),
+        ]),
+      )
+      .join(''),
   );
   progress({ stage: 'institutions and programs', done: programs.length, total: programs.length });
-
-  // Explicit ids were copied in; move the sequences past them so later inserts do not collide.
-  for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
-    await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
-
 }

@@ -101,7 +101,10 @@ export class InstitutionService {
       grade: p.grade,
       fit: programFit(parts),
       parts,
-      missingSkills: skillGap(p.skills, occupation.skills.filter((s) => s.weight >= CORE_SKILL_WEIGHT)).missing.map((s) => this.matcher.skillNameOf(s.skillId)),
+      missingSkills: skillGap(
+        p.skills,
+        occupation.skills.filter((s) => s.weight >= CORE_SKILL_WEIGHT),
+      ).missing.map((s) => this.matcher.skillNameOf(s.skillId)),
     };
   }
 }

@@ -55,7 +55,16 @@ export class MapService {
       features: rows.map((r) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [Number(r.lng), Number(r.lat)] },
-        properties: { id: Number(r.id), name: r.name, chainCode: r.chainCode, chainName: r.chainName, clusterCode: r.clusterCode, size: r.size, chainLeader: r.chainLeader, regionCode: r.regionCode },
+        properties: {
+          id: Number(r.id),
+          name: r.name,
+          chainCode: r.chainCode,
+          chainName: r.chainName,
+          clusterCode: r.clusterCode,
+          size: r.size,
+          chainLeader: r.chainLeader,
+          regionCode: r.regionCode,
+        },
       })),
     };
   }

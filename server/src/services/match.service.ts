@@ -190,12 +190,10 @@ export class MatchService {
   withRadiusDistricts(filter: CandidateFilter): CandidateFilter {
     const near = filter.near;
     if (!near) return filter;
-    const reachable = [...this.districtsOfCity.values()]
-      .flat()
-      .filter((code) => {
-        const d = this.regions.get(code);
-        return d !== undefined && distanceKm([near.lng, near.lat], [d.lng, d.lat]) <= near.radiusKm + d.extentKm;
-      });
+    const reachable = [...this.districtsOfCity.values()].flat().filter((code) => {
+      const d = this.regions.get(code);
+      return d !== undefined && distanceKm([near.lng, near.lat], [d.lng, d.lat]) <= near.radiusKm + d.extentKm;
+    });
     const allowed = filter.regionCodes ? reachable.filter((c) => filter.regionCodes?.includes(c)) : reachable;
     return { ...filter, regionCodes: allowed };
   }
@@ -229,9 +227,17 @@ export class MatchService {
     strategy: SearchStrategy;
   }): Promise<Omit<CandidatesResponse, 'tookMs' | 'synthetic'>> {
     const demand = this.resolveDemand(req);
-    const query = { skills: demand.skills.map((s) => ({ name: this.skillName(s.skillId), weight: Math.round(s.weight * 1000) / 1000 })), occupation: demand.occupation };
+    const query = {
+      skills: demand.skills.map((s) => ({ name: this.skillName(s.skillId), weight: Math.round(s.weight * 1000) / 1000 })),
+      occupation: demand.occupation,
+    };
     if (demand.skills.length === 0) return { results: [], query, reason: 'no recognisable skill or occupation in the request' };
-    const filter: CandidateFilter = { minGrade: req.minGrade, regionCodes: this.regionFilter(req.regionCode), near: req.near, availableOnly: req.availableOnly };
+    const filter: CandidateFilter = {
+      minGrade: req.minGrade,
+      regionCodes: this.regionFilter(req.regionCode),
+      near: req.near,
+      availableOnly: req.availableOnly,
+    };
     const ranked = await this.findCandidates({ skills: demand.skills, filter, limit: req.limit, strategy: req.strategy });
     return {
       query,
@@ -241,7 +247,9 @@ export class MatchService {
         breakdown: scored.breakdown,
         matchedSkills: scored.matchedSkillIds.map(this.skillName),
         missingSkills: scored.missing.map((m) => this.skillName(m.skillId)),
-        partialSkills: scored.missing.filter((m) => m.relatedSkillId !== null).map((m) => ({ skill: this.skillName(m.skillId), via: this.skillName(m.relatedSkillId as number) })),
+        partialSkills: scored.missing
+          .filter((m) => m.relatedSkillId !== null)
+          .map((m) => ({ skill: this.skillName(m.skillId), via: this.skillName(m.relatedSkillId as number) })),
         regionCode: row.regionCode,
         regionName: this.regionNameOf(row.regionCode),
         grade: row.grade,
@@ -270,7 +278,13 @@ export class MatchService {
     return {
       programId: p.id,
       name: p.name,
-      institution: { id: p.institutionId, name: p.institutionName, kind: p.institutionKind, regionCode: p.regionCode, regionName: this.regionNameOf(p.regionCode) },
+      institution: {
+        id: p.institutionId,
+        name: p.institutionName,
+        kind: p.institutionKind,
+        regionCode: p.regionCode,
+        regionName: this.regionNameOf(p.regionCode),
+      },
       score: s.score,
       coverage: s.coverage,
       coversSkills: s.coveredSkillIds.map(this.skillName),
@@ -282,7 +296,13 @@ export class MatchService {
     };
   }
 
-  async programs(req: { occupationCode?: string | undefined; talentId?: string | undefined; skills?: string[] | undefined; regionCode?: string | undefined; limit: number }) {
+  async programs(req: {
+    occupationCode?: string | undefined;
+    talentId?: string | undefined;
+    skills?: string[] | undefined;
+    regionCode?: string | undefined;
+    limit: number;
+  }) {
     let gap: WeightedSkill[] = req.occupationCode ? this.occupation(req.occupationCode).skills : [];
     let learner: { lng: number; lat: number } | undefined;
     if (req.talentId) {
@@ -308,7 +328,10 @@ export class MatchService {
     if (!talent) throw new NotFoundError(`talent ${pseudonym}`);
     const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
     const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
-    const shortage = await this.repo.shortage(talent.regionCode, near.map((o) => o.code));
+    const shortage = await this.repo.shortage(
+      talent.regionCode,
+      near.map((o) => o.code),
+    );
     // Occupations short in the region (bottleneck or watch) first, nearest first; the nearest
     // others fill in when fewer are short, so a worker always sees somewhere to go.
     const candidates = near

@@ -15,7 +15,16 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -65,14 +74,20 @@ export async function waitForMapKey(page: Page, predicate: string | RegExp, time
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, name) });
 
-
 /** The heatmap's map key as web/src/components/planner/use-planner-map.ts heatmapKey writes it. */
-export function heatKey(level: 'city' | 'district', f: { cluster?: string; chain?: string; occupation?: string; grade?: string | number; quarter?: string } = {}): string {
+export function heatKey(
+  level: 'city' | 'district',
+  f: { cluster?: string; chain?: string; occupation?: string; grade?: string | number; quarter?: string } = {},
+): string {
   return ['heatmap', level, f.cluster ?? '', f.chain ?? '', f.occupation ?? '', f.grade ?? '', f.quarter ?? ''].join('|');
 }
 
 /** Launches Chromium, opens a watched page at one journey's path and waits for the map: each journey file's start. */
-export async function openJourney(baseUrl: string, path: string, options: { acceptDownloads?: boolean } = {}): Promise<{ browser: Browser; watched: WatchedPage }> {
+export async function openJourney(
+  baseUrl: string,
+  path: string,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<{ browser: Browser; watched: WatchedPage }> {
   const browser = await launch();
   const watched = await openPage(browser, baseUrl, options);
   await watched.page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });

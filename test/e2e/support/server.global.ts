@@ -64,7 +64,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide('demoTalents', demoTalents);
   if (externalBaseUrl) {
-    await waitForHealth(externalBaseUrl, SERVER_START_TIMEOUT_MS, () => false, () => '');
+    await waitForHealth(
+      externalBaseUrl,
+      SERVER_START_TIMEOUT_MS,
+      () => false,
+      () => '',
+    );
     project.provide('baseUrl', externalBaseUrl);
     return;
   }
@@ -111,7 +116,12 @@ export default async function setup(project: TestProject) {
   };
 
   try {
-    await waitForHealth(baseUrl, SERVER_START_TIMEOUT_MS, () => exited, () => log);
+    await waitForHealth(
+      baseUrl,
+      SERVER_START_TIMEOUT_MS,
+      () => exited,
+      () => log,
+    );
   } catch (error) {
     await stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,9 @@ export function AppLayout({ state, update, quarters, latestQuarter, panel, child
   const wide = state.journey === 'planner' && state.tab === 'catalog';
   return (
     <div className="app">
-      <a href="#panel" className="skip-link">跳到分析面板</a>
+      <a href="#panel" className="skip-link">
+        跳到分析面板
+      </a>
       <AppHeader
         health={health.data}
         healthError={health.isError}

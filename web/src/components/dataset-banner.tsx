@@ -6,7 +6,10 @@ export function DatasetBanner({ health }: { health: Health | undefined }) {
   return (
     <div className="dataset-banner" role="status" data-testid="synthetic-banner">
       <svg className="dataset-banner__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-        <path fill="currentColor" d="M10 1.5 19 17.5H1L10 1.5Zm0 5a1 1 0 0 0-1 1v4.5a1 1 0 1 0 2 0V7.5a1 1 0 0 0-1-1Zm0 8.2a1.1 1.1 0 1 0 0 2.2 1.1 1.1 0 0 0 0-2.2Z" />
+        <path
+          fill="currentColor"
+          d="M10 1.5 19 17.5H1L10 1.5Zm0 5a1 1 0 0 0-1 1v4.5a1 1 0 1 0 2 0V7.5a1 1 0 0 0-1-1Zm0 8.2a1.1 1.1 0 1 0 0 2.2 1.1 1.1 0 0 0 0-2.2Z"
+        />
       </svg>
       <span>演示数据：本系统当前载入的企业、岗位、人才与培训记录均为合成数据（synthetic demo）</span>
     </div>

@@ -1,6 +1,4 @@
-export type MapStatusProps =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string; onRetry: () => void; retrying: boolean };
+export type MapStatusProps = { kind: 'loading' } | { kind: 'error'; message: string; onRetry: () => void; retrying: boolean };
 
 /** Overlay on the map while boundaries load, or when they failed to (with a retry). */
 export function MapStatus(props: MapStatusProps) {

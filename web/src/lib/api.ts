@@ -97,8 +97,7 @@ const group = (f: ShortageFilters) => (f.chain ? { chain: f.chain } : { cluster:
 
 export const api = {
   health: (signal?: AbortSignal) => get<Health>('/health', undefined, signal),
-  regions: (level: 'city' | 'district', parent?: string | null, signal?: AbortSignal) =>
-    get<RegionCollection>('/regions', { level, parent }, signal),
+  regions: (level: 'city' | 'district', parent?: string | null, signal?: AbortSignal) => get<RegionCollection>('/regions', { level, parent }, signal),
   clusters: (signal?: AbortSignal) => get<List<Cluster>>('/clusters', undefined, signal),
   chains: (cluster?: string | null, signal?: AbortSignal) => get<List<Chain>>('/chains', { cluster }, signal),
   grades: (signal?: AbortSignal) => get<List<Grade>>('/grades', undefined, signal),
@@ -122,13 +121,11 @@ export const api = {
 
   talentDensity: (q: { occupation?: string | null; minGrade?: number | null; cellKm?: number }, signal?: AbortSignal) =>
     get<TalentDensity>('/map/talents', { occupation: q.occupation, minGrade: q.minGrade, cellKm: q.cellKm }, signal),
-  enterprises: (q: { chain?: string | null; cluster?: string | null }, signal?: AbortSignal) =>
-    get<EnterprisePoints>('/map/enterprises', group(q), signal),
+  enterprises: (q: { chain?: string | null; cluster?: string | null }, signal?: AbortSignal) => get<EnterprisePoints>('/map/enterprises', group(q), signal),
   institutions: (q: { q?: string | null; region?: string | null; kind?: string | null; limit?: number }, signal?: AbortSignal) =>
     get<Institutions>('/institutions', { q: q.q, region: q.region, kind: q.kind, limit: q.limit ?? 2000 }, signal),
   institutionFit: (id: number, signal?: AbortSignal) => get<InstitutionFit>(`/institutions/${id}/fit`, undefined, signal),
 };
-
 
 /** The catalogue's scope: a region, a chain or a cluster, a grade. */
 export type CatalogScope = { region?: string | null; chain?: string | null; cluster?: string | null; grade?: number | null };

@@ -23,6 +23,17 @@ describe('chart scales', () => {
   });
   it('draws lines with gaps and closed bands', () => {
     expect(linePath([[0, 0], [1, 1], null, [3, 3]])).toBe('M0.0,0.0L1.0,1.0M3.0,3.0');
-    expect(bandPath([[0, 0], [1, 0]], [[0, 2], [1, 2]])).toBe('M0.0,0.0L1.0,0.0L1.0,2.0L0.0,2.0Z');
+    expect(
+      bandPath(
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [0, 2],
+          [1, 2],
+        ],
+      ),
+    ).toBe('M0.0,0.0L1.0,0.0L1.0,2.0L0.0,2.0Z');
   });
 });

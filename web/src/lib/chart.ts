@@ -56,6 +56,9 @@ export function linePath(points: ReadonlyArray<[number, number] | null>): string
 export function bandPath(upper: ReadonlyArray<[number, number]>, lower: ReadonlyArray<[number, number]>): string {
   if (upper.length === 0) return '';
   const top = upper.map((p, i) => `${i ? 'L' : 'M'}${p[0].toFixed(1)},${p[1].toFixed(1)}`).join('');
-  const bottom = [...lower].reverse().map((p) => `L${p[0].toFixed(1)},${p[1].toFixed(1)}`).join('');
+  const bottom = [...lower]
+    .reverse()
+    .map((p) => `L${p[0].toFixed(1)},${p[1].toFixed(1)}`)
+    .join('');
   return `${top}${bottom}Z`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classColor, classIndex, countClasses, countLabel, NO_DATA_COLOR, SHORTAGE_CLASSES } from './scale';
 
 describe('shortage classes', () => {
-  it('put scores in the rule\'s bands', () => {
+  it("put scores in the rule's bands", () => {
     expect(classIndex(0, SHORTAGE_CLASSES)).toBe(0);
     expect(classIndex(0.99, SHORTAGE_CLASSES)).toBe(0);
     expect(classIndex(1, SHORTAGE_CLASSES)).toBe(1);

@@ -112,9 +112,7 @@ export function parseState(pathname: string, search: string): AppState {
     const [lng, lat] = [num(parts[0]!, 73, 136), num(parts[1]!, 3, 54)];
     return lng === null || lat === null ? null : ([lng, lat] as [number, number]);
   })();
-  const layers = (p.get('layers') ?? '')
-    .split(',')
-    .filter((k): k is LayerKey => (LAYER_KEYS as readonly string[]).includes(k));
+  const layers = (p.get('layers') ?? '').split(',').filter((k): k is LayerKey => (LAYER_KEYS as readonly string[]).includes(k));
   const skills = (p.get('skills') ?? '')
     .split(',')
     .map((s) => s.trim())

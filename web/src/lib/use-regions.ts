@@ -30,9 +30,15 @@ export function useRegions(state: AppState) {
     return m;
   }, [cities.data, districts.data]);
   const regionName = useCallback((code: string | null) => (code === null ? '江苏省' : (names.get(code) ?? code)), [names]);
-  const cityOptions = useMemo(() => (cities.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code)), [cities.data]);
+  const cityOptions = useMemo(
+    () => (cities.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code)),
+    [cities.data],
+  );
   const districtOptions = useMemo(
-    () => (districts.data?.features ?? []).map((f) => ({ code: f.properties.code, name: f.properties.name, parentCode: f.properties.parentCode })).sort((a, b) => a.code.localeCompare(b.code)),
+    () =>
+      (districts.data?.features ?? [])
+        .map((f) => ({ code: f.properties.code, name: f.properties.name, parentCode: f.properties.parentCode }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
     [districts.data],
   );
 

@@ -41,8 +41,6 @@ export const HNSW_EF_SEARCH = 64;
  */
 export const HNSW_MAX_SCAN = 8_000;
 
-
-
 /** Great-circle distance in km between a row's (lng, lat) and a point, in SQL (haversine). */
 export const haversineKm = (lng: number, lat: number) =>
   sql`(2 * 6371.0088 * asin(least(1, sqrt(
@@ -76,7 +74,13 @@ export class MatchRepository {
    * index scan keeps walking the graph until `limit` rows pass the filters (relaxed order;
    * the caller re-ranks anyway), so filtered queries still return `limit` rows when they exist.
    */
-  async candidates(vector: readonly number[], filter: CandidateFilter, limit: number, strategy: SearchStrategy = 'hnsw', minRows = limit): Promise<CandidateRow[]> {
+  async candidates(
+    vector: readonly number[],
+    filter: CandidateFilter,
+    limit: number,
+    strategy: SearchStrategy = 'hnsw',
+    minRows = limit,
+  ): Promise<CandidateRow[]> {
     if (filter.regionCodes?.length === 0) return [];
     // On the HNSW path the filters are written so no btree can serve them ("|| ''", "+ 0"):
     // the planner misjudges how selective a radius with a grade or a long region list is,
@@ -190,7 +194,10 @@ export class MatchRepository {
         and s.region_code = (select case when level = 'district' then parent_code else code end from regions where code = ${regionCode})
         and s.grade = 0 and s.score is not null and s.occupation_code in ${occupationCodes}`);
     return new Map(
-      rows.map((r) => [r.code, { score: Number(r.score), ratio: Number.isFinite(Number(r.ratio)) ? Number(r.ratio) : null, short: r.status === 'bottleneck' || r.status === 'watch' }]),
+      rows.map((r) => [
+        r.code,
+        { score: Number(r.score), ratio: Number.isFinite(Number(r.ratio)) ? Number(r.ratio) : null, short: r.status === 'bottleneck' || r.status === 'watch' },
+      ]),
     );
   }
 

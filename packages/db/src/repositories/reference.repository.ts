@@ -4,7 +4,6 @@ import type { DbClient } from '../client.js';
 import { likePattern } from './sql-helpers.js';
 import { chains, clusters, grades, occupationSkills, occupations, regions, skills } from '../schema.js';
 
-
 /** Reference data changes only when it is reloaded, so lookups are plain reads (cached by callers). */
 export class ReferenceRepository {
   constructor(private readonly client: DbClient) {}
@@ -48,7 +47,11 @@ export class ReferenceRepository {
     const conditions: SQL[] = [];
     if (filter.cluster) conditions.push(eq(chains.clusterCode, filter.cluster));
     if (filter.kind) conditions.push(sql`${filter.kind} = any(${chains.tiers})`);
-    return this.db.select().from(chains).where(and(...conditions)).orderBy(asc(chains.code));
+    return this.db
+      .select()
+      .from(chains)
+      .where(and(...conditions))
+      .orderBy(asc(chains.code));
   }
 
   async grades(): Promise<Grade[]> {
@@ -64,11 +67,20 @@ export class ReferenceRepository {
     const where = and(...conditions);
     // Exact name or code first, then name prefix, then the rest by code.
     const order = q
-      ? [sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`, asc(occupations.code)]
+      ? [
+          sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`,
+          asc(occupations.code),
+        ]
       : [asc(occupations.code)];
     const { embedding: _embedding, ...columns } = getTableColumns(occupations);
     const [rows, [total]] = await Promise.all([
-      this.db.select(columns).from(occupations).where(where).orderBy(...order).limit(limit).offset(offset),
+      this.db
+        .select(columns)
+        .from(occupations)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
       this.db.select({ n: count() }).from(occupations).where(where),
     ]);
     const profiles = await this.profiles(rows.map((r) => r.code));

@@ -112,7 +112,9 @@ export function Combobox(props: ComboboxProps) {
           </button>
         )}
       </div>
-      {open && <ComboboxList id={id} listRef={listRef} label={label} options={options} loading={loading} active={active} onActive={setActive} onChoose={choose} />}
+      {open && (
+        <ComboboxList id={id} listRef={listRef} label={label} options={options} loading={loading} active={active} onActive={setActive} onChoose={choose} />
+      )}
     </div>
   );
 }

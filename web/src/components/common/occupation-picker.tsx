@@ -43,7 +43,12 @@ export function OccupationPicker({ label, value, onChange, suggestions, suggesti
   for (const o of search.data?.items ?? []) {
     if (options.some((x) => x.value === o.code)) continue;
     const alias = q && !o.name.includes(q) ? o.aliases.find((a) => a.includes(q)) : undefined;
-    options.push({ value: o.code, label: o.name, hint: alias ? `${o.code} · 又称 ${alias}` : o.code, group: !q && suggestions?.length ? '全部职业' : undefined });
+    options.push({
+      value: o.code,
+      label: o.name,
+      hint: alias ? `${o.code} · 又称 ${alias}` : o.code,
+      group: !q && suggestions?.length ? '全部职业' : undefined,
+    });
   }
   return (
     <Combobox

@@ -20,7 +20,9 @@ export function QueryState<T>({ query, what, children }: QueryStateProps<T>) {
   if (query.isError) {
     return (
       <div className="error-box" role="alert">
-        <p>{what}加载失败：{query.error instanceof Error ? query.error.message : '未知错误'}</p>
+        <p>
+          {what}加载失败：{query.error instanceof Error ? query.error.message : '未知错误'}
+        </p>
         <button type="button" className="button" onClick={() => void query.refetch()} disabled={query.isFetching}>
           {query.isFetching ? '正在重试…' : '重试'}
         </button>

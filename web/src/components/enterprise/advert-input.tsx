@@ -18,7 +18,9 @@ export function AdvertInput({ text, onText, classify, occupation, onOccupation }
   const result = classify.data;
   return (
     <div className="field">
-      <label htmlFor="advert" className="field__label">招聘文本</label>
+      <label htmlFor="advert" className="field__label">
+        招聘文本
+      </label>
       <textarea
         id="advert"
         className="input textarea"
@@ -30,12 +32,24 @@ export function AdvertInput({ text, onText, classify, occupation, onOccupation }
         data-testid="advert-text"
       />
       <div className="form-row">
-        <button type="button" className="button button--primary" disabled={!text.trim() || classify.isPending} onClick={() => classify.mutate(text.trim())} data-testid="classify">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!text.trim() || classify.isPending}
+          onClick={() => classify.mutate(text.trim())}
+          data-testid="classify"
+        >
           {classify.isPending ? '正在识别…' : '识别职业与技能'}
         </button>
-        <button type="button" className="button button--ghost" onClick={() => onText(SAMPLE_ADVERT)}>填入示例</button>
+        <button type="button" className="button button--ghost" onClick={() => onText(SAMPLE_ADVERT)}>
+          填入示例
+        </button>
       </div>
-      {classify.isError && <p className="error-line" role="alert">识别失败：{classify.error.message}</p>}
+      {classify.isError && (
+        <p className="error-line" role="alert">
+          识别失败：{classify.error.message}
+        </p>
+      )}
       {result && <ClassifyResult result={result} occupation={occupation} onOccupation={onOccupation} />}
     </div>
   );
@@ -54,7 +68,9 @@ function ClassifyResult({ result, occupation, onOccupation }: { result: Classify
               <input type="radio" name="classified" checked={occupation === o.code} onChange={() => onOccupation(o.code)} />
               <span className="occupation-choice__name">{o.name}</span>
               <span className="occupation-choice__code">{o.code}</span>
-              <span className="score-pill" title="分类得分">{formatNumber(o.score, 2)}</span>
+              <span className="score-pill" title="分类得分">
+                {formatNumber(o.score, 2)}
+              </span>
             </label>
           ))}
         </fieldset>

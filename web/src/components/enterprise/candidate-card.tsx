@@ -22,8 +22,12 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
     <article className="candidate" aria-labelledby={`cand-${c.talentId}`} data-testid="candidate">
       <header className="candidate__head">
         <span className="candidate__rank">{rank}</span>
-        <h3 id={`cand-${c.talentId}`} className="candidate__id">人才 {c.talentId}</h3>
-        <span className="candidate__score" title="综合匹配得分">{formatPercent(c.score, 0)}</span>
+        <h3 id={`cand-${c.talentId}`} className="candidate__id">
+          人才 {c.talentId}
+        </h3>
+        <span className="candidate__score" title="综合匹配得分">
+          {formatPercent(c.score, 0)}
+        </span>
       </header>
       <p className="candidate__meta">
         {c.gradeName}（{c.grade}级）· {c.regionName}
@@ -34,27 +38,43 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
         {c.matchedSkills.length > 0 && (
           <p>
             <span className="skills-explain__label skills-explain__label--ok">已具备</span>
-            {c.matchedSkills.map((s) => <span key={s} className="chip chip--ok">{s}</span>)}
+            {c.matchedSkills.map((s) => (
+              <span key={s} className="chip chip--ok">
+                {s}
+              </span>
+            ))}
           </p>
         )}
         {c.partialSkills.length > 0 && (
           <p>
             <span className="skills-explain__label skills-explain__label--partial">相近</span>
             {c.partialSkills.map((s) => (
-              <span key={s.skill} className="chip chip--partial" title={`以「${s.via}」部分覆盖`}>{s.skill} ≈ {s.via}</span>
+              <span key={s.skill} className="chip chip--partial" title={`以「${s.via}」部分覆盖`}>
+                {s.skill} ≈ {s.via}
+              </span>
             ))}
           </p>
         )}
         {gaps > 0 && (
           <p>
             <span className="skills-explain__label skills-explain__label--missing">欠缺</span>
-            {c.missingSkills.map((s) => <span key={s} className="chip chip--missing">{s}</span>)}
+            {c.missingSkills.map((s) => (
+              <span key={s} className="chip chip--missing">
+                {s}
+              </span>
+            ))}
           </p>
         )}
       </div>
       {gaps > 0 && (
         <>
-          <button type="button" className="button button--small" aria-expanded={showPrograms} onClick={() => setShowPrograms(!showPrograms)} data-testid="show-programs">
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={showPrograms}
+            onClick={() => setShowPrograms(!showPrograms)}
+            data-testid="show-programs"
+          >
             {showPrograms ? '收起培训建议' : `补齐 ${gaps} 项技能的培训`}
           </button>
           {showPrograms && <GapPrograms talentId={c.talentId} occupationCode={occupationCode} missing={c.missingSkills} regionCode={c.regionCode} />}

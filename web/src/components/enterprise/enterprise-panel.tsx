@@ -26,14 +26,25 @@ export function EnterprisePanel(props: EnterprisePanelProps) {
       <section className="results" aria-labelledby="results-title" aria-busy={candidates.isFetching} data-testid="candidates">
         <h2 id="results-title" className="panel__title">
           匹配人才
-          {data && <span className="panel__title-sub">共 {data.results.length} 人 · 用时 {Math.round(data.tookMs)} 毫秒</span>}
+          {data && (
+            <span className="panel__title-sub">
+              共 {data.results.length} 人 · 用时 {Math.round(data.tookMs)} 毫秒
+            </span>
+          )}
         </h2>
         <p className="privacy-note">隐私保护：仅显示化名编号、等级与所在区县，不显示姓名、电话、证件号；地图按区县汇总，少于 5 人的区县不显示人数。</p>
         {!hasRequest && <p className="empty">先描述岗位（粘贴招聘文本或选择职业），匹配结果会显示在这里和地图上。</p>}
         {hasRequest && candidates.isPending && candidates.fetchStatus !== 'idle' && (
-          <p className="loading-line" role="status"><span className="spinner spinner--small" aria-hidden="true" />正在匹配…</p>
+          <p className="loading-line" role="status">
+            <span className="spinner spinner--small" aria-hidden="true" />
+            正在匹配…
+          </p>
         )}
-        {candidates.isError && <p className="error-line" role="alert">匹配失败：{candidates.error.message}</p>}
+        {candidates.isError && (
+          <p className="error-line" role="alert">
+            匹配失败：{candidates.error.message}
+          </p>
+        )}
         {data && data.results.length === 0 && <p className="empty">没有符合条件的人才{data.reason ? `（${data.reason}）` : ''}。可放宽等级或扩大半径。</p>}
         {data && data.results.length > 0 && (
           <ol className="candidate-list">

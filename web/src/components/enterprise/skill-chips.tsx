@@ -38,10 +38,20 @@ export function SkillChips({ skills, onChange, origin }: SkillChipsProps) {
       <ul className="chips" aria-labelledby="skill-chips-label">
         {skills.map((s) => (
           <li key={s}>
-            <button type="button" className="chip chip--removable" data-chip onClick={() => remove(s)} onKeyDown={(e) => onKey(e, s)} aria-label={`移除技能 ${s}`} title={origin?.[s]}>
+            <button
+              type="button"
+              className="chip chip--removable"
+              data-chip
+              onClick={() => remove(s)}
+              onKeyDown={(e) => onKey(e, s)}
+              aria-label={`移除技能 ${s}`}
+              title={origin?.[s]}
+            >
               {s}
               {origin?.[s] && <span className="chip__origin">{origin[s]}</span>}
-              <span aria-hidden="true" className="chip__x">×</span>
+              <span aria-hidden="true" className="chip__x">
+                ×
+              </span>
             </button>
           </li>
         ))}

@@ -20,7 +20,9 @@ export function useVacancySkills(update: UpdateState) {
   const [origin, setOrigin] = useState<Record<string, string>>({});
 
   const occupationOf = (code: string) =>
-    queryClient.fetchQuery({ queryKey: ['occupation', code], queryFn: ({ signal }) => api.occupations(code, 1, signal), staleTime: Infinity }).then((r) => r.items.find((o) => o.code === code));
+    queryClient
+      .fetchQuery({ queryKey: ['occupation', code], queryFn: ({ signal }) => api.occupations(code, 1, signal), staleTime: Infinity })
+      .then((r) => r.items.find((o) => o.code === code));
 
   const classify = useMutation({
     mutationFn: (t: string) => api.classify(t),

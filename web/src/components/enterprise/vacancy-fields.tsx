@@ -29,16 +29,27 @@ export function VacancyFields({ state, update, districts, regionName }: VacancyF
   return (
     <div className="form-grid">
       <div className="field">
-        <label htmlFor="v-grade" className="field__label">最低等级</label>
-        <select id="v-grade" className="input" value={state.minGrade ?? ''} onChange={(e) => update({ minGrade: e.target.value ? Number(e.target.value) : null })}>
+        <label htmlFor="v-grade" className="field__label">
+          最低等级
+        </label>
+        <select
+          id="v-grade"
+          className="input"
+          value={state.minGrade ?? ''}
+          onChange={(e) => update({ minGrade: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">不限</option>
           {grades.data?.items.map((g) => (
-            <option key={g.level} value={g.level}>{g.level}级 {g.name}及以上</option>
+            <option key={g.level} value={g.level}>
+              {g.level}级 {g.name}及以上
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="v-headcount" className="field__label">招聘人数</label>
+        <label htmlFor="v-headcount" className="field__label">
+          招聘人数
+        </label>
         <input
           id="v-headcount"
           className="input"
@@ -53,20 +64,26 @@ export function VacancyFields({ state, update, districts, regionName }: VacancyF
         />
       </div>
       <div className="field">
-        <label htmlFor="v-place" className="field__label">工作地点（区县）</label>
+        <label htmlFor="v-place" className="field__label">
+          工作地点（区县）
+        </label>
         <select id="v-place" className="input" value={state.place ?? ''} onChange={(e) => update({ place: e.target.value || null, at: null })}>
           <option value="">{state.at ? '地图选点' : '全省'}</option>
           {[...districtsByCity(districts).entries()].map(([city, list]) => (
             <optgroup key={city} label={regionName(city)}>
               {list.map((d) => (
-                <option key={d.properties.code} value={d.properties.code}>{d.properties.name}</option>
+                <option key={d.properties.code} value={d.properties.code}>
+                  {d.properties.name}
+                </option>
               ))}
             </optgroup>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="v-radius" className="field__label">半径</label>
+        <label htmlFor="v-radius" className="field__label">
+          半径
+        </label>
         <select
           id="v-radius"
           className="input"
@@ -76,7 +93,9 @@ export function VacancyFields({ state, update, districts, regionName }: VacancyF
         >
           {!state.at && <option value="">仅本区县</option>}
           {RADII.map((r) => (
-            <option key={r} value={r}>{r} 公里内</option>
+            <option key={r} value={r}>
+              {r} 公里内
+            </option>
           ))}
         </select>
       </div>

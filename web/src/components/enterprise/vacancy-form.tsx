@@ -26,7 +26,9 @@ export function VacancyForm({ state, update, districts, pickMode, onPickMode, re
 
   return (
     <form className="vacancy-form" onSubmit={(e) => e.preventDefault()} aria-labelledby="vacancy-title" data-testid="vacancy-form">
-      <h2 id="vacancy-title" className="panel__title">发布岗位需求</h2>
+      <h2 id="vacancy-title" className="panel__title">
+        发布岗位需求
+      </h2>
       <div className="segmented" role="radiogroup" aria-label="岗位描述方式">
         {(['text', 'occupation'] as const).map((m) => (
           <label key={m} className={`segmented__item${mode === m ? ' segmented__item--on' : ''}`}>
@@ -37,7 +39,13 @@ export function VacancyForm({ state, update, districts, pickMode, onPickMode, re
       </div>
 
       {mode === 'text' ? (
-        <AdvertInput text={text} onText={setText} classify={classify} occupation={state.vacancyOccupation} onOccupation={(code) => update({ vacancyOccupation: code })} />
+        <AdvertInput
+          text={text}
+          onText={setText}
+          classify={classify}
+          occupation={state.vacancyOccupation}
+          onOccupation={(code) => update({ vacancyOccupation: code })}
+        />
       ) : (
         <OccupationPicker label="职业" value={state.vacancyOccupation} onChange={(code) => void chooseOccupation(code)} testId="vacancy-occupation" />
       )}
@@ -45,7 +53,13 @@ export function VacancyForm({ state, update, districts, pickMode, onPickMode, re
       <SkillChips skills={state.skills} onChange={(skills) => update({ skills })} origin={origin} />
       <VacancyFields state={state} update={update} districts={districts} regionName={regionName} />
       <div className="form-row">
-        <button type="button" className={`button${pickMode ? ' button--primary' : ''}`} aria-pressed={pickMode} onClick={() => onPickMode(!pickMode)} data-testid="pick-on-map">
+        <button
+          type="button"
+          className={`button${pickMode ? ' button--primary' : ''}`}
+          aria-pressed={pickMode}
+          onClick={() => onPickMode(!pickMode)}
+          data-testid="pick-on-map"
+        >
           {pickMode ? '请在地图上点击工作地点…' : '在地图上选点'}
         </button>
         {(state.place || state.at) && (

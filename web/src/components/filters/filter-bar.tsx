@@ -73,12 +73,7 @@ export function FilterBar({ state, update, quarters, latestQuarter }: FilterBarP
         <label className="field__label" htmlFor="f-grade">
           等级（新八级工）
         </label>
-        <select
-          id="f-grade"
-          className="input"
-          value={state.grade ?? ''}
-          onChange={(e) => update({ grade: e.target.value ? Number(e.target.value) : null })}
-        >
+        <select id="f-grade" className="input" value={state.grade ?? ''} onChange={(e) => update({ grade: e.target.value ? Number(e.target.value) : null })}>
           <option value="">全部等级</option>
           {grades.data?.items.map((g) => (
             <option key={g.level} value={g.level}>
@@ -87,7 +82,11 @@ export function FilterBar({ state, update, quarters, latestQuarter }: FilterBarP
           ))}
         </select>
       </div>
-      <QuarterSlider quarters={quarters} value={state.quarter ?? latestQuarter} onChange={(q) => update({ quarter: q === latestQuarter ? null : q }, { push: false })} />
+      <QuarterSlider
+        quarters={quarters}
+        value={state.quarter ?? latestQuarter}
+        onChange={(q) => update({ quarter: q === latestQuarter ? null : q }, { push: false })}
+      />
       {/* Always laid out (hidden when idle) so the bar, and the map under it, never change size. */}
       <button
         type="button"

@@ -41,7 +41,10 @@ export function QuarterSlider({ quarters, value, onChange, stepMs = 1400 }: Quar
   return (
     <div className="field quarter-slider">
       <label className="field__label" htmlFor="f-quarter">
-        季度 <output className="quarter-slider__value" htmlFor="f-quarter" data-testid="quarter-value">{formatQuarter(quarters[index] ?? '')}</output>
+        季度{' '}
+        <output className="quarter-slider__value" htmlFor="f-quarter" data-testid="quarter-value">
+          {formatQuarter(quarters[index] ?? '')}
+        </output>
       </label>
       <div className="quarter-slider__row">
         <button
@@ -54,9 +57,13 @@ export function QuarterSlider({ quarters, value, onChange, stepMs = 1400 }: Quar
           data-testid="quarter-play"
         >
           {playing ? (
-            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M3 2h3v10H3zM8 2h3v10H8z" fill="currentColor" /></svg>
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+              <path d="M3 2h3v10H3zM8 2h3v10H8z" fill="currentColor" />
+            </svg>
           ) : (
-            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><path d="M3 1.5v11l9-5.5z" fill="currentColor" /></svg>
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+              <path d="M3 1.5v11l9-5.5z" fill="currentColor" />
+            </svg>
           )}
         </button>
         <input

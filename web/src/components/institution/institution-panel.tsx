@@ -23,10 +23,24 @@ export function InstitutionPanel({ state, update, regionName }: InstitutionPanel
   const fit = useInstitutionFit(state.institution);
   return (
     <div className="panel-body">
-      {institutionsError && <p className="error-line" role="alert">院校列表加载失败：{institutionsError}</p>}
-      {!institutions && !institutionsError && <p className="loading-line" role="status"><span className="spinner spinner--small" aria-hidden="true" />正在加载院校…</p>}
+      {institutionsError && (
+        <p className="error-line" role="alert">
+          院校列表加载失败：{institutionsError}
+        </p>
+      )}
+      {!institutions && !institutionsError && (
+        <p className="loading-line" role="status">
+          <span className="spinner spinner--small" aria-hidden="true" />
+          正在加载院校…
+        </p>
+      )}
       {institutions && state.institution === null && (
-        <InstitutionPicker items={institutions} selected={state.institution} onSelect={(id) => update({ institution: id, recommendation: null })} regionName={regionName} />
+        <InstitutionPicker
+          items={institutions}
+          selected={state.institution}
+          onSelect={(id) => update({ institution: id, recommendation: null })}
+          regionName={regionName}
+        />
       )}
       {state.institution !== null && (
         <QueryState query={fit} what="吻合度分析">
@@ -35,19 +49,35 @@ export function InstitutionPanel({ state, update, regionName }: InstitutionPanel
             return (
               <div data-testid="institution-fit">
                 <div className="inst-header">
-                  <button type="button" className="link" onClick={() => update({ institution: null, recommendation: null })}>‹ 返回院校列表</button>
+                  <button type="button" className="link" onClick={() => update({ institution: null, recommendation: null })}>
+                    ‹ 返回院校列表
+                  </button>
                   <h2 className="panel__title">{i.name}</h2>
                   <p className="inst-header__meta">
-                    {INSTITUTION_ICONS[i.kind].label} · {regionName(i.cityCode)} {i.regionName} · 年培训能力 {formatCount(i.capacity)} 人 · {i.programCount} 个项目
+                    {INSTITUTION_ICONS[i.kind].label} · {regionName(i.cityCode)} {i.regionName} · 年培训能力 {formatCount(i.capacity)} 人 · {i.programCount}{' '}
+                    个项目
                   </p>
                   <dl className="kpis kpis--2">
-                    <div className="kpi"><dt>平均专业与产业吻合度</dt><dd>{formatPercent(data.averageFit, 0)}</dd></div>
-                    <div className="kpi"><dt>建议新增方向</dt><dd>{data.recommendations.length}<span className="kpi__sub">个</span></dd></div>
+                    <div className="kpi">
+                      <dt>平均专业与产业吻合度</dt>
+                      <dd>{formatPercent(data.averageFit, 0)}</dd>
+                    </div>
+                    <div className="kpi">
+                      <dt>建议新增方向</dt>
+                      <dd>
+                        {data.recommendations.length}
+                        <span className="kpi__sub">个</span>
+                      </dd>
+                    </div>
                   </dl>
                 </div>
                 <h3 className="section-title">建议新开专业/课程（按缓解短缺 × 可转化人才排序）</h3>
                 <p className="hint">点击一项，在地图上查看这些“差一点就能胜任”的人才分布在哪些区县（按区县汇总，少于 5 人不显示人数）。</p>
-                <RecommendationList fit={data} selected={state.recommendation ?? data.recommendations[0]?.occupation.code ?? null} onSelect={(code) => update({ recommendation: code })} />
+                <RecommendationList
+                  fit={data}
+                  selected={state.recommendation ?? data.recommendations[0]?.occupation.code ?? null}
+                  onSelect={(code) => update({ recommendation: code })}
+                />
                 <h3 className="section-title">现有项目的专业与产业吻合度</h3>
                 <ProgramFitList programs={data.programs} />
               </div>

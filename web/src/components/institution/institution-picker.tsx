@@ -29,36 +29,55 @@ export function InstitutionPicker({ items, selected, onSelect, regionName }: Ins
   };
   return (
     <section className="inst-picker" aria-labelledby="inst-picker-title" data-testid="institution-picker">
-      <h2 id="inst-picker-title" className="panel__title">选择院校或培训机构</h2>
+      <h2 id="inst-picker-title" className="panel__title">
+        选择院校或培训机构
+      </h2>
       <div className="form-grid form-grid--3">
         <div className="field">
-          <label htmlFor="inst-q" className="field__label">名称</label>
+          <label htmlFor="inst-q" className="field__label">
+            名称
+          </label>
           <input id="inst-q" className="input" type="search" placeholder="搜索名称或区县" value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="inst-kind" className="field__label">类型</label>
+          <label htmlFor="inst-kind" className="field__label">
+            类型
+          </label>
           <select id="inst-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as InstitutionKind | '')}>
             <option value="">全部类型</option>
             {(Object.keys(INSTITUTION_ICONS) as InstitutionKind[]).map((k) => (
-              <option key={k} value={k}>{INSTITUTION_ICONS[k].label}</option>
+              <option key={k} value={k}>
+                {INSTITUTION_ICONS[k].label}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="inst-city" className="field__label">城市</label>
+          <label htmlFor="inst-city" className="field__label">
+            城市
+          </label>
           <select id="inst-city" className="input" value={city} onChange={(e) => setCity(e.target.value)}>
             <option value="">全省</option>
             {cities.map((c) => (
-              <option key={c} value={c}>{regionName(c)}</option>
+              <option key={c} value={c}>
+                {regionName(c)}
+              </option>
             ))}
           </select>
         </div>
       </div>
-      <p className="catalog__count" aria-live="polite">{shown.length} 个结果{shown.length === 300 ? '（仅列前 300 个，请细化搜索）' : ''}</p>
+      <p className="catalog__count" aria-live="polite">
+        {shown.length} 个结果{shown.length === 300 ? '（仅列前 300 个，请细化搜索）' : ''}
+      </p>
       <ul className="inst-list" aria-label="院校列表" onKeyDown={onKeyDown}>
         {shown.map((i) => (
           <li key={i.id}>
-            <button type="button" className={`inst-item${i.id === selected ? ' inst-item--active' : ''}`} aria-pressed={i.id === selected} onClick={() => onSelect(i.id)}>
+            <button
+              type="button"
+              className={`inst-item${i.id === selected ? ' inst-item--active' : ''}`}
+              aria-pressed={i.id === selected}
+              onClick={() => onSelect(i.id)}
+            >
               <span className="inst-item__name">{i.name}</span>
               <span className="inst-item__meta">
                 {INSTITUTION_ICONS[i.kind].label} · {i.regionName} · {i.programCount} 个项目 · 年培训能力 {formatCount(i.capacity)} 人

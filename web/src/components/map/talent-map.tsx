@@ -48,7 +48,20 @@ export interface TalentMapProps {
  * layer and the map stays still otherwise.
  */
 export function TalentMap(props: TalentMapProps) {
-  const { cities, districts, choropleth, drillCity, selectedRegion, hexbins, hexClasses, enterprises, chainColours, institutions, highlightInstitution, place } = props;
+  const {
+    cities,
+    districts,
+    choropleth,
+    drillCity,
+    selectedRegion,
+    hexbins,
+    hexClasses,
+    enterprises,
+    chainColours,
+    institutions,
+    highlightInstitution,
+    place,
+  } = props;
   const { containerRef, map, openedAt } = useMapInstance(props.initialView, props.onViewChange);
   const urlView = openedAt !== null;
   const level = choropleth?.level ?? 'city';

@@ -28,8 +28,12 @@ export function useHexbinLayer(state: AppState) {
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
-  const classes = useMemo(() => countClasses(hex.data?.features.map((f) => f.properties.count) ?? [], (n) => formatCount(n), HEX_COLORS, SMALL_CELL_THRESHOLD), [hex.data]);
-  const legend: LegendSection | null = on && hex.data ? { title: `人才密度（每格约 ${hex.data.cellKm} 公里）`, classes, noDataLabel: '少于 5 人（不显示）' } : null;
+  const classes = useMemo(
+    () => countClasses(hex.data?.features.map((f) => f.properties.count) ?? [], (n) => formatCount(n), HEX_COLORS, SMALL_CELL_THRESHOLD),
+    [hex.data],
+  );
+  const legend: LegendSection | null =
+    on && hex.data ? { title: `人才密度（每格约 ${hex.data.cellKm} 公里）`, classes, noDataLabel: '少于 5 人（不显示）' } : null;
   return { data: on ? (hex.data ?? null) : null, classes, legend, status: layerStatus(hex, (hex.data?.features.length ?? 1) === 0) };
 }
 

@@ -12,7 +12,13 @@ const DRILL_PADDING = { top: 60, bottom: 30, left: 250, right: 60 };
  * Fits the view to the province, or to the drilled city once its districts are there, when the
  * drill target changes (not when the level or the data refresh). On load a view from the URL wins.
  */
-export function useDrillFit(map: MapLibreMap | null, drillCity: string | null, cities: RegionCollection | undefined, districts: RegionCollection | undefined, urlView: boolean) {
+export function useDrillFit(
+  map: MapLibreMap | null,
+  drillCity: string | null,
+  cities: RegionCollection | undefined,
+  districts: RegionCollection | undefined,
+  urlView: boolean,
+) {
   /** the drill target the view was last fitted to (undefined before the first fit) */
   const fittedFor = useRef<string | null | undefined>(undefined);
   useEffect(() => {

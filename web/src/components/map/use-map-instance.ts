@@ -1,5 +1,12 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, type LayerSpecification, type SourceSpecification, type StyleSpecification } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  type LayerSpecification,
+  type SourceSpecification,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapView } from '../../lib/url-state';
 import { BOUNDARY_ATTRIBUTION, choroplethSources, regionBorderLayers, regionFillLayers } from './layers/choropleth';

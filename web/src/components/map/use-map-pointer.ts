@@ -38,7 +38,9 @@ const DESCRIBE: Record<string, (p: FeatureProperties) => TooltipContent> = {
 /** The top feature under the pointer, skipping region fills that are transparent under the current view. */
 function featureAt(map: MapLibreMap, point: PointLike, drillCity: string | null, level: RegionLevel): MapGeoJSONFeature | undefined {
   const layers = INTERACTIVE.filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
-  return map.queryRenderedFeatures(point, { layers }).find((f) => f.layer.id !== CITY_FILL_LAYER || cityFillShown(String(f.properties['code']), drillCity, level));
+  return map
+    .queryRenderedFeatures(point, { layers })
+    .find((f) => f.layer.id !== CITY_FILL_LAYER || cityFillShown(String(f.properties['code']), drillCity, level));
 }
 
 /**

@@ -34,16 +34,30 @@ export function CatalogTable({ catalog, csvUrl, xlsxUrl, onSelectOccupation }: C
           {catalog.year} 年紧缺职业目录 · {catalog.region.name}
         </h2>
         <div className="catalog__exports">
-          <a className="button" href={csvUrl} download={`${fileBase}.csv`} data-testid="export-csv">导出 CSV</a>
-          <a className="button" href={xlsxUrl} download={`${fileBase}.xlsx`} data-testid="export-xlsx">导出 Excel</a>
+          <a className="button" href={csvUrl} download={`${fileBase}.csv`} data-testid="export-csv">
+            导出 CSV
+          </a>
+          <a className="button" href={xlsxUrl} download={`${fileBase}.xlsx`} data-testid="export-xlsx">
+            导出 Excel
+          </a>
         </div>
       </div>
       <p className="catalog__rule">
-        规则：短缺指数 0–3（五项指标得分的平均）；≥ {catalog.rule.bottleneck} 且求人倍率 ≥ 1 为紧缺，≥ {catalog.rule.watch} 为关注；全年岗位少于 {catalog.rule.minVacancies} 个的不列入。
+        规则：短缺指数 0–3（五项指标得分的平均）；≥ {catalog.rule.bottleneck} 且求人倍率 ≥ 1 为紧缺，≥ {catalog.rule.watch} 为关注；全年岗位少于{' '}
+        {catalog.rule.minVacancies} 个的不列入。
       </p>
       <div className="field">
-        <label htmlFor="catalog-search" className="field__label">搜索目录</label>
-        <input id="catalog-search" className="input" type="search" placeholder="职业、编码、产业链或原因" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <label htmlFor="catalog-search" className="field__label">
+          搜索目录
+        </label>
+        <input
+          id="catalog-search"
+          className="input"
+          type="search"
+          placeholder="职业、编码、产业链或原因"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </div>
       <p className="catalog__count" aria-live="polite">
         共 {catalog.total} 条{query && `，符合搜索 ${rows.length} 条`}
@@ -56,10 +70,17 @@ export function CatalogTable({ catalog, csvUrl, xlsxUrl, onSelectOccupation }: C
               {COLUMNS.map((c) => {
                 const active = sort.key === c.key;
                 return (
-                  <th key={c.key} scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    className={c.numeric ? 'num' : undefined}
+                  >
                     <button type="button" className="table__sort" onClick={() => setSort(nextSort(sort, c.key))}>
                       {c.label}
-                      <span aria-hidden="true" className="table__arrow">{active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                      <span aria-hidden="true" className="table__arrow">
+                        {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
                     </button>
                   </th>
                 );
@@ -79,7 +100,10 @@ export function CatalogTable({ catalog, csvUrl, xlsxUrl, onSelectOccupation }: C
                   ) : (
                     e.occupationName
                   )}
-                  <div className="table__sub">{e.occupationCode}{e.chains[0] ? ` · ${e.chains[0].name}` : ''}</div>
+                  <div className="table__sub">
+                    {e.occupationCode}
+                    {e.chains[0] ? ` · ${e.chains[0].name}` : ''}
+                  </div>
                 </td>
                 <td className="num">{e.gradeName}</td>
                 <td className="num">

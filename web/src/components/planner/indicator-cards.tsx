@@ -14,11 +14,27 @@ export function IndicatorCards({ items }: { items: IndicatorProgress[] }) {
               <span className="tag">{i.attribute}</span>
             </div>
             <dl className="indicator-card__figures">
-              <div><dt>2020 基线</dt><dd>{formatWithUnit(i.baseline2020, i.unit)}</dd></div>
-              <div><dt>2025 目标</dt><dd>{formatWithUnit(i.target2025, i.unit)}</dd></div>
-              <div><dt>当前</dt><dd>{i.currentValue === null ? '待录入' : formatWithUnit(i.currentValue, i.unit)}</dd></div>
+              <div>
+                <dt>2020 基线</dt>
+                <dd>{formatWithUnit(i.baseline2020, i.unit)}</dd>
+              </div>
+              <div>
+                <dt>2025 目标</dt>
+                <dd>{formatWithUnit(i.target2025, i.unit)}</dd>
+              </div>
+              <div>
+                <dt>当前</dt>
+                <dd>{i.currentValue === null ? '待录入' : formatWithUnit(i.currentValue, i.unit)}</dd>
+              </div>
             </dl>
-            <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct === null ? undefined : Math.round(pct * 100)} aria-label="完成进度">
+            <div
+              className="progress"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={pct === null ? undefined : Math.round(pct * 100)}
+              aria-label="完成进度"
+            >
               <div className="progress__bar" style={{ width: `${(pct ?? 0) * 100}%` }} />
             </div>
             <p className="indicator-card__progress">

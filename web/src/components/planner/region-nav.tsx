@@ -17,7 +17,12 @@ export function RegionNav({ state, update, regionName, cities, districts }: Regi
   return (
     <>
       <nav className="breadcrumbs" aria-label="所选范围">
-        <button type="button" className="link" onClick={() => update({ city: null, region: null, view: null })} aria-current={region === null ? 'true' : undefined}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => update({ city: null, region: null, view: null })}
+          aria-current={region === null ? 'true' : undefined}
+        >
           江苏省
         </button>
         {state.city && (
@@ -36,7 +41,9 @@ export function RegionNav({ state, update, regionName, cities, districts }: Regi
         )}
       </nav>
       <div className="region-pickers">
-        <label className="visually-hidden" htmlFor="pick-city">选择城市</label>
+        <label className="visually-hidden" htmlFor="pick-city">
+          选择城市
+        </label>
         <select
           id="pick-city"
           className="input"
@@ -45,18 +52,24 @@ export function RegionNav({ state, update, regionName, cities, districts }: Regi
         >
           <option value="">全省 13 市</option>
           {cities.map((c) => (
-            <option key={c.code} value={c.code}>{c.name}</option>
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </select>
         {state.city && (
           <>
-            <label className="visually-hidden" htmlFor="pick-district">选择区县</label>
+            <label className="visually-hidden" htmlFor="pick-district">
+              选择区县
+            </label>
             <select id="pick-district" className="input" value={isDistrict ? region : ''} onChange={(e) => update({ region: e.target.value || state.city })}>
               <option value="">全市各区县</option>
               {districts
                 .filter((d) => d.parentCode === state.city)
                 .map((d) => (
-                  <option key={d.code} value={d.code}>{d.name}</option>
+                  <option key={d.code} value={d.code}>
+                    {d.name}
+                  </option>
                 ))}
             </select>
           </>

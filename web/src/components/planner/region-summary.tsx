@@ -34,17 +34,53 @@ export function RegionSummary({ name, item, province, quarterLabel, catalog, cat
               <span className="kpi__sub">{STATUS_LABEL[item.status]}</span>
             </dd>
           </div>
-          <div className="kpi"><dt>求人倍率</dt><dd>{formatNumber(item.ratio, 2)}</dd></div>
-          <div className="kpi"><dt>岗位需求</dt><dd>{formatCount(item.vacancies)}<span className="kpi__sub">个</span></dd></div>
-          <div className="kpi"><dt>求职人数</dt><dd>{formatCount(item.seekers)}<span className="kpi__sub">人</span></dd></div>
+          <div className="kpi">
+            <dt>求人倍率</dt>
+            <dd>{formatNumber(item.ratio, 2)}</dd>
+          </div>
+          <div className="kpi">
+            <dt>岗位需求</dt>
+            <dd>
+              {formatCount(item.vacancies)}
+              <span className="kpi__sub">个</span>
+            </dd>
+          </div>
+          <div className="kpi">
+            <dt>求职人数</dt>
+            <dd>
+              {formatCount(item.seekers)}
+              <span className="kpi__sub">人</span>
+            </dd>
+          </div>
         </dl>
       ) : province ? (
         <>
           <dl className="kpis">
-            <div className="kpi"><dt>紧缺 / 关注城市</dt><dd>{province.bottleneck} / {province.watch}<span className="kpi__sub">共 {province.cities} 市</span></dd></div>
-            <div className="kpi"><dt>求人倍率</dt><dd>{formatNumber(province.ratio, 2)}</dd></div>
-            <div className="kpi"><dt>岗位需求</dt><dd>{formatCount(province.vacancies)}<span className="kpi__sub">个</span></dd></div>
-            <div className="kpi"><dt>求职人数</dt><dd>{formatCount(province.seekers)}<span className="kpi__sub">人</span></dd></div>
+            <div className="kpi">
+              <dt>紧缺 / 关注城市</dt>
+              <dd>
+                {province.bottleneck} / {province.watch}
+                <span className="kpi__sub">共 {province.cities} 市</span>
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt>求人倍率</dt>
+              <dd>{formatNumber(province.ratio, 2)}</dd>
+            </div>
+            <div className="kpi">
+              <dt>岗位需求</dt>
+              <dd>
+                {formatCount(province.vacancies)}
+                <span className="kpi__sub">个</span>
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt>求职人数</dt>
+              <dd>
+                {formatCount(province.seekers)}
+                <span className="kpi__sub">人</span>
+              </dd>
+            </div>
           </dl>
           <p className="hint">点击地图上的城市查看该市及其区县；下列为所选范围的年度紧缺职业，点击可在趋势图与地图中按该职业查看。</p>
         </>
@@ -64,7 +100,12 @@ export function RegionSummary({ name, item, province, quarterLabel, catalog, cat
       )}
       <h3 className="section-title">主要紧缺职业及原因（{catalog?.year ?? ''} 年度）</h3>
       <p className="hint">年度紧缺目录口径：按所选地区、集群/产业链与等级筛选，不随季度变化。</p>
-      {catalogLoading && !catalog && <p className="loading-line"><span className="spinner spinner--small" aria-hidden="true" />正在加载…</p>}
+      {catalogLoading && !catalog && (
+        <p className="loading-line">
+          <span className="spinner spinner--small" aria-hidden="true" />
+          正在加载…
+        </p>
+      )}
       {catalog && top.length === 0 && <p className="empty">{catalog.note ?? '该范围内没有达到紧缺或关注标准的职业'}</p>}
       <ol className="shortage-list" data-testid="top-shortages">
         {top.map((e) => (

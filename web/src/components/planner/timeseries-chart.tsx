@@ -22,10 +22,7 @@ export function TimeseriesChart({ series, forecast, title }: TimeseriesChartProp
   const quarters = [...history.map((p) => p.quarter), ...ahead.map((p) => p.quarter)];
   if (quarters.length === 0) return <p className="empty">没有可显示的时间序列。</p>;
   const x = (i: number) => M.left + (quarters.length === 1 ? 0 : (i / (quarters.length - 1)) * (W - M.left - M.right));
-  const y = linearScale(
-    [...history.flatMap((p) => [p.vacancies, p.seekers]), ...ahead.map((p) => p.upper95)],
-    [H - M.bottom, M.top],
-  );
+  const y = linearScale([...history.flatMap((p) => [p.vacancies, p.seekers]), ...ahead.map((p) => p.upper95)], [H - M.bottom, M.top]);
   const n = history.length;
   const vacancies = linePath(history.map((p, i) => [x(i), y(p.vacancies)]));
   const seekers = linePath(history.map((p, i) => [x(i), y(p.seekers)]));
@@ -69,9 +66,20 @@ export function TimeseriesChart({ series, forecast, title }: TimeseriesChartProp
         ))}
       </svg>
       <ul className="chart__legend">
-        <li><span className="chart__key chart__key--vacancies" aria-hidden="true" />岗位需求</li>
-        <li><span className="chart__key chart__key--seekers" aria-hidden="true" />求职人数</li>
-        {ahead.length > 0 && <li><span className="chart__key chart__key--forecast" aria-hidden="true" />需求预测（80%/95% 区间）</li>}
+        <li>
+          <span className="chart__key chart__key--vacancies" aria-hidden="true" />
+          岗位需求
+        </li>
+        <li>
+          <span className="chart__key chart__key--seekers" aria-hidden="true" />
+          求职人数
+        </li>
+        {ahead.length > 0 && (
+          <li>
+            <span className="chart__key chart__key--forecast" aria-hidden="true" />
+            需求预测（80%/95% 区间）
+          </li>
+        )}
       </ul>
       {forecast && (
         <p className="chart__note">
@@ -82,14 +90,26 @@ export function TimeseriesChart({ series, forecast, title }: TimeseriesChartProp
       <table className="visually-hidden">
         <caption>{title}</caption>
         <thead>
-          <tr><th>季度</th><th>岗位需求</th><th>求职人数</th></tr>
+          <tr>
+            <th>季度</th>
+            <th>岗位需求</th>
+            <th>求职人数</th>
+          </tr>
         </thead>
         <tbody>
           {history.map((p) => (
-            <tr key={p.quarter}><td>{p.quarter}</td><td>{p.vacancies}</td><td>{p.seekers}</td></tr>
+            <tr key={p.quarter}>
+              <td>{p.quarter}</td>
+              <td>{p.vacancies}</td>
+              <td>{p.seekers}</td>
+            </tr>
           ))}
           {ahead.map((p) => (
-            <tr key={p.quarter}><td>{p.quarter}（预测）</td><td>{Math.round(p.vacancies)}</td><td>—</td></tr>
+            <tr key={p.quarter}>
+              <td>{p.quarter}（预测）</td>
+              <td>{Math.round(p.vacancies)}</td>
+              <td>—</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -8,7 +8,14 @@ const institutions: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '',
-    { schema: { tags, summary: 'Institutions by name, city or district and kind', querystring: institutionsQuerySchema, response: { 200: institutionsSchema, 400: errorSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Institutions by name, city or district and kind',
+        querystring: institutionsQuerySchema,
+        response: { 200: institutionsSchema, 400: errorSchema },
+      },
+    },
     async (request) => ({ ...(await app.institutionService.list(request.query)), synthetic: await app.datasetService.isSynthetic() }),
   );
 

@@ -21,7 +21,12 @@ const map: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/enterprises',
     {
-      schema: { tags, summary: 'Enterprises as points, with their chain and cluster', querystring: enterprisePointsQuerySchema, response: { 200: enterprisePointsSchema, 400: errorSchema } },
+      schema: {
+        tags,
+        summary: 'Enterprises as points, with their chain and cluster',
+        querystring: enterprisePointsQuerySchema,
+        response: { 200: enterprisePointsSchema, 400: errorSchema },
+      },
     },
     async (request) => ({ ...(await app.mapService.enterprises(request.query)), synthetic: await app.datasetService.isSynthetic() }),
   );

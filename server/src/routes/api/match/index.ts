@@ -11,7 +11,14 @@ const match: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/candidates',
-    { schema: { tags, summary: 'Ranked, explained, pseudonymous talent for a vacancy', body: candidatesRequestSchema, response: { 200: candidatesResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Ranked, explained, pseudonymous talent for a vacancy',
+        body: candidatesRequestSchema,
+        response: { 200: candidatesResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const started = performance.now();
       const result = await app.matchService.candidates(request.body);
@@ -21,7 +28,14 @@ const match: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/programs',
-    { schema: { tags, summary: 'Training programs ranked by how much of a skill gap they close', body: programsRequestSchema, response: { 200: programsResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Training programs ranked by how much of a skill gap they close',
+        body: programsRequestSchema,
+        response: { 200: programsResponseSchema, ...errors },
+      },
+    },
     async (request) => app.matchService.programs(request.body),
   );
 };

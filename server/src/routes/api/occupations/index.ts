@@ -32,7 +32,14 @@ const occupations: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/classify',
-    { schema: { tags, summary: 'Free text (an advert, a résumé line) → skills → ranked occupations', body: classifyRequestSchema, response: { 200: classifyResponseSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Free text (an advert, a résumé line) → skills → ranked occupations',
+        body: classifyRequestSchema,
+        response: { 200: classifyResponseSchema, ...errors },
+      },
+    },
     async (request) => app.matchService.classify(request.body.text, request.body.limit),
   );
 

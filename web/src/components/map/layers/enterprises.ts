@@ -47,7 +47,10 @@ export const enterpriseLayers: LayerSpecification[] = [
 export function showEnterprises(map: MapLibreMap, enterprises: EnterprisePoints | null, chainColours: Record<string, string>): (() => void) | undefined {
   setVisible(map, [ENTERPRISE_CLUSTERS_LAYER, ENTERPRISE_POINTS_LAYER], enterprises !== null);
   if (!enterprises) return undefined;
-  const features = enterprises.features.map((f) => ({ ...f, properties: { ...f.properties, color: chainColours[f.properties.chainCode] ?? OTHER_CHAIN_COLOR } }));
+  const features = enterprises.features.map((f) => ({
+    ...f,
+    properties: { ...f.properties, color: chainColours[f.properties.chainCode] ?? OTHER_CHAIN_COLOR },
+  }));
   setSourceData(map, SOURCE, { type: 'FeatureCollection', features });
   return clusterCounts(map);
 }

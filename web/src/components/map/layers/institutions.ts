@@ -28,7 +28,15 @@ export function showInstitutions(map: MapLibreMap, institutions: InstitutionSumm
   const features = (institutions ?? []).map((i) => ({
     type: 'Feature' as const,
     geometry: { type: 'Point' as const, coordinates: [i.lng, i.lat] },
-    properties: { id: i.id, name: i.name, kind: i.kind, regionName: i.regionName, capacity: i.capacity, programCount: i.programCount, highlight: i.id === highlight },
+    properties: {
+      id: i.id,
+      name: i.name,
+      kind: i.kind,
+      regionName: i.regionName,
+      capacity: i.capacity,
+      programCount: i.programCount,
+      highlight: i.id === highlight,
+    },
   }));
   setSourceData(map, SOURCE, { type: 'FeatureCollection', features });
 }

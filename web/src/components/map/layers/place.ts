@@ -15,7 +15,13 @@ export const placeSources = { [SOURCE]: emptySource() };
 
 /** The radius circle, drawn under the enterprises and institutions. */
 export const placeRadiusLayers: LayerSpecification[] = [
-  { id: 'place-radius-fill', type: 'fill', source: SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#0f766e', 'fill-opacity': 0.08 } },
+  {
+    id: 'place-radius-fill',
+    type: 'fill',
+    source: SOURCE,
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': '#0f766e', 'fill-opacity': 0.08 },
+  },
   {
     id: 'place-radius-line',
     type: 'line',
@@ -35,10 +41,15 @@ export const placePointLayer: LayerSpecification = {
 };
 
 export function showPlace(map: MapLibreMap, place: MapPlace | null): void {
-  const features: { type: 'Feature'; geometry: { type: 'Point'; coordinates: number[] } | { type: 'Polygon'; coordinates: number[][][] }; properties: Record<string, never> }[] = [];
+  const features: {
+    type: 'Feature';
+    geometry: { type: 'Point'; coordinates: number[] } | { type: 'Polygon'; coordinates: number[][][] };
+    properties: Record<string, never>;
+  }[] = [];
   if (place) {
     features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [place.lng, place.lat] }, properties: {} });
-    if (place.radiusKm) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing([place.lng, place.lat], place.radiusKm)] }, properties: {} });
+    if (place.radiusKm)
+      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [circleRing([place.lng, place.lat], place.radiusKm)] }, properties: {} });
   }
   setSourceData(map, SOURCE, { type: 'FeatureCollection', features });
 }

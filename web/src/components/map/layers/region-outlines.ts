@@ -6,25 +6,21 @@ const hoverLayer = (level: RegionLevel) => `region-hover-${level}`;
 const LEVELS: RegionLevel[] = ['city', 'district'];
 
 export const regionOutlineLayers: LayerSpecification[] = [
-  ...LEVELS.map(
-    (level): LayerSpecification => ({
-      id: selectedLayer(level),
-      type: 'line',
-      source: REGION_SOURCE[level],
-      filter: NO_REGION,
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#0b2545', 'line-width': 3 },
-    }),
-  ),
-  ...LEVELS.map(
-    (level): LayerSpecification => ({
-      id: hoverLayer(level),
-      type: 'line',
-      source: REGION_SOURCE[level],
-      layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#0f766e', 'line-width': 2.2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
-    }),
-  ),
+  ...LEVELS.map((level): LayerSpecification => ({
+    id: selectedLayer(level),
+    type: 'line',
+    source: REGION_SOURCE[level],
+    filter: NO_REGION,
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#0b2545', 'line-width': 3 },
+  })),
+  ...LEVELS.map((level): LayerSpecification => ({
+    id: hoverLayer(level),
+    type: 'line',
+    source: REGION_SOURCE[level],
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': '#0f766e', 'line-width': 2.2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 1, 0] },
+  })),
 ];
 
 /** Outlines the selected region (a city code ends in 00), or none. */
