@@ -4,11 +4,13 @@ import { loadReference as readReference, type ReferenceData } from './reference.
 import { loadReference } from './load-reference.js';
 import { afterLoad } from './after-load.js';
 import { loadDemo, scaleFor, DEFAULT_TALENTS, type DemoOptions, type Progress } from './demo/load-demo.js';
+import { ensureDemoAccounts, type DemoAccountsResult } from './demo-accounts.js';
 
 export { readReference, loadReference, loadDemo, afterLoad, scaleFor, DEFAULT_TALENTS };
 export type { ReferenceData, DemoOptions, Progress };
 export { DEMO_PERIOD } from './demo/calendar.js';
 export { refreshShortageRollups, type RefreshSummary } from './shortage-rollups.js';
+export { ensureDemoAccounts, type DemoAccountsResult };
 
 /** What the database holds: nothing, reference only, or a dataset (kind from dataset_meta). */
 export async function datasetState(client: DbClient): Promise<{ hasReference: boolean; dataset: string | null }> {
@@ -23,9 +25,13 @@ export async function datasetState(client: DbClient): Promise<{ hasReference: bo
 
 /**
  * Brings a migrated database to a usable state: reference data, then the demo dataset
- * when no dataset is loaded yet. Idempotent, so every start can call it.
+ * when no dataset is loaded yet, then (on the synthetic dataset) the demo accounts, with
+ * `demoPassword` or a generated password it returns. Idempotent, so every start can call it.
  */
-export async function ensureSeeded(client: DbClient, options: DemoOptions & { demo?: boolean } = {}): Promise<void> {
+export async function ensureSeeded(
+  client: DbClient,
+  options: DemoOptions & { demo?: boolean; demoPassword?: string | undefined } = {},
+): Promise<{ demoAccounts: DemoAccountsResult | null }> {
   const state = await datasetState(client);
   const ref = readReference();
   if (!state.hasReference) {
@@ -37,4 +43,6 @@ export async function ensureSeeded(client: DbClient, options: DemoOptions & { de
     await loadDemo(client, ref, options);
     await afterLoad(client, options.onProgress);
   }
+  const synthetic = (await datasetState(client)).dataset === 'synthetic-demo';
+  return { demoAccounts: synthetic ? await ensureDemoAccounts(client, options.demoPassword) : null };
 }

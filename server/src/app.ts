@@ -4,13 +4,16 @@ import autoload from '@fastify/autoload';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import errors from './plugins/external/errors.js';
+import errors, { clientErrorHandler, frameworkErrors } from './plugins/external/errors.js';
 import security from './plugins/external/security.js';
+import access from './plugins/external/access.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import type { DatabaseOptions } from './plugins/app/database.js';
 // Autoload registers plugins/app at run time; these type-only imports bring the decorators
 // each plugin declares on FastifyInstance into the type of the app that buildApp returns.
+import type {} from './plugins/app/accounts.js';
+import type {} from './plugins/app/auth.js';
 import type {} from './plugins/app/dataset.js';
 import type {} from './plugins/app/institutions.js';
 import type {} from './plugins/app/map.js';
@@ -19,20 +22,26 @@ import type {} from './plugins/app/reference.js';
 import type {} from './plugins/app/shortage.js';
 
 export interface AppOptions extends DatabaseOptions {
-  config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'>;
+  /**
+   * TRUST_PROXY and BASEMAP_STYLE_URL may be left out: no proxy is trusted, no basemap origin allowed.
+   * SESSION_SECRET may be left out on the synthetic demo only (plugins/app/auth.ts).
+   */
+  config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'> & Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET'>>;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }
 
 /**
  * The whole product as one plugin. It loads in a fixed order: external (errors, security,
- * OpenAPI) → app services (database, repositories, services: plugins/app, ordered by their
+ * access, OpenAPI) → app services (database, repositories, services: plugins/app, ordered by their
  * declared dependencies) → routes, where a route's folder is its URL (routes/api/match → /api/match)
  * → the web app's catch-all last.
  */
 export const talentMap: FastifyPluginAsync<AppOptions> = async (app, options) => {
   await app.register(errors);
-  await app.register(security, { perMinute: options.config.RATE_LIMIT_PER_MINUTE });
+  await app.register(security, { perMinute: options.config.RATE_LIMIT_PER_MINUTE, basemapStyleUrl: options.config.BASEMAP_STYLE_URL });
+  // Before any route is added, so it checks every route against the access declaration.
+  await app.register(access);
   await app.register(openapi);
   await app.register(autoload, { dir: join(import.meta.dirname, 'plugins', 'app'), options, forceESM: true });
   await app.register(autoload, { dir: join(import.meta.dirname, 'routes'), dirNameRoutePrefix: true, forceESM: true });
@@ -43,8 +52,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.config.LOG_LEVEL },
     bodyLimit: 1_048_576,
-    // Rate limits count per client; behind a proxy the forwarded address is the client.
-    trustProxy: true,
+    // Rate limits count per client address. X-Forwarded-For is only believed from the proxies
+    // TRUST_PROXY names: trusting it from anyone would let each request claim a new address.
+    trustProxy: options.config.TRUST_PROXY ?? false,
+    // Errors raised before routing (a URL that does not decode) and by the HTTP parser (headers
+    // too large, a bad Content-Length) leave in the same error shape as the rest.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

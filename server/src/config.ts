@@ -1,4 +1,41 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** proxy-addr's names for the loopback and private ranges, which Fastify's trustProxy accepts. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IPv4/IPv6 address, a CIDR block of either, or one of PROXY_RANGES. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which X-Forwarded-* headers to believe, as Fastify's trustProxy: off (the default: the client
+ * is the socket's peer) or the addresses of the proxies in front of the app. Never `true`:
+ * trusting every hop lets any client name its own address in X-Forwarded-For and so get a
+ * fresh rate-limit bucket per request. Nor a hop count: it cannot check that the request came
+ * through the proxy at all (a client that reaches the app directly spoofs as before), which is
+ * why Fastify 5 ignores numeric trustProxy; rejecting it here beats silently trusting nothing.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx): false | string[] => {
+    if (value === '' || value === 'false') return false;
+    const entries = value.split(',').map((entry) => entry.trim());
+    const invalid = entries.filter((entry) => !isProxyAddress(entry));
+    if (invalid.length === 0) return entries;
+    let message = `not a proxy address or CIDR: ${invalid.join(', ')}`;
+    if (value === 'true') message = 'true would believe any X-Forwarded-For; list the proxy addresses or CIDRs';
+    else if (/^\d+$/.test(value)) message = 'a hop count cannot tell the proxy from a client that connects directly; list the proxy addresses or CIDRs';
+    ctx.issues.push({ code: 'custom', input: value, message });
+    return z.NEVER;
+  });
 
 /** The environment, validated once at start-up: a typo in DATABASE_URL fails loudly, not later. */
 export const configSchema = z.object({
@@ -19,8 +56,15 @@ export const configSchema = z.object({
   DEMO_TALENTS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  /** Optional MapLibre style URL for deployments that have a tile server; unset = boundaries only. */
-  BASEMAP_STYLE_URL: z.string().url().optional(),
+  /** Comma-separated proxy addresses/CIDRs (or loopback, linklocal, uniquelocal); unset = no proxy. */
+  TRUST_PROXY: trustProxySchema,
+  /** Optional MapLibre style URL for deployments that have a tile server; unset = boundaries only. Its origin is allowed in the CSP's connect-src. */
+  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // ---- accounts (plugins/app/auth.ts, seed/src/demo-accounts.ts)
+  /** Signs session cookies; required unless the dataset is the synthetic demo (then random per start). */
+  SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  /** The demo accounts' password; unset = a random one, printed once when the accounts are created. */
+  DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -25,7 +25,17 @@ const onProgress = ({ stage, done, total }: Progress) => {
   lastStage = stage;
   lastPrint = now;
 };
-await ensureSeeded(client, { demo: config.SEED_DEMO, scale: scaleFor(config.DEMO_TALENTS), onProgress });
+const { demoAccounts } = await ensureSeeded(client, {
+  demo: config.SEED_DEMO,
+  scale: scaleFor(config.DEMO_TALENTS),
+  onProgress,
+  demoPassword: config.DEMO_PASSWORD,
+});
+// Straight to stdout, once, when the accounts are made: the password never goes through the logger.
+if (demoAccounts?.generatedPassword) {
+  say(`demo accounts ${demoAccounts.created.join(', ')} created with password: ${demoAccounts.generatedPassword}`);
+  say('  (shown only now; set DEMO_PASSWORD to choose it — it then applies to every demo account at each start)');
+}
 
 const app = await buildApp({ config, client });
 app.addHook('onClose', async () => client.close());

@@ -12,7 +12,11 @@ export interface LoadResult {
  * Drives POST requests over HTTP with autocannon, cycling through the given bodies, and
  * measures every response time itself (autocannon's summary has no p95).
  */
-export async function load(url: string, bodies: unknown[], options: { connections: number; durationSeconds?: number; amount?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  bodies: unknown[],
+  options: { connections: number; durationSeconds?: number; amount?: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   const options_: autocannon.Options = {
@@ -20,7 +24,7 @@ export async function load(url: string, bodies: unknown[], options: { connection
     method: 'POST',
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...options.headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(bodies[next++ % bodies.length]) }) }],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {

@@ -9,11 +9,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Rng } from '@talentmap/core';
-import { createClient } from '@talentmap/db';
+import { hashPassword, randomPassword } from '@talentmap/core/password';
+import { AccountRepository, createClient, type DbClient } from '@talentmap/db';
 import { ensureSeeded, scaleFor, DEFAULT_TALENTS } from '@talentmap/seed';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@talentmap/server';
 import { loadAdverts } from '../eval/classification.js';
 import { load } from './http-load.js';
+
+/**
+ * The candidates endpoint needs a planner or an enterprise: the bench gives its own provincial
+ * planner a fresh random password (leaving the demo accounts alone), signs in once and asks for a
+ * bearer token, so requests carry neither a session nor a CSRF token.
+ */
+async function benchToken(db: DbClient, app: FastifyInstance): Promise<string> {
+  const password = randomPassword();
+  await new AccountRepository(db).upsert({ username: 'bench-planner', passwordHash: await hashPassword(password), role: 'planner', regionCode: '320000' });
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-planner', password } });
+  const cookie = String(login.headers['set-cookie']).split(';')[0] as string;
+  const { csrfToken } = login.json() as { csrfToken: string };
+  const issued = await app.inject({
+    method: 'POST',
+    url: '/api/auth/tokens',
+    payload: { name: 'bench:match' },
+    headers: { cookie, 'x-csrf-token': csrfToken },
+  });
+  if (issued.statusCode !== 201) throw new Error(`no bench token: ${issued.statusCode} ${issued.body}`);
+  return (issued.json() as { token: string }).token;
+}
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -31,6 +54,7 @@ try {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/match/candidates`;
+  const headers = { authorization: `Bearer ${await benchToken(client, app)}` };
 
   // 240 varied queries: occupation codes, free-text adverts and skill lists, a third
   // filtered by city or district, a third by radius, half with a minimum grade.
@@ -56,17 +80,17 @@ try {
   });
 
   process.stderr.write(`warming up (${counts?.talents} talents)…\n`);
-  await load(url, bodies, { connections: 2, amount: 240 });
+  await load(url, bodies, { headers, connections: 2, amount: 240 });
   process.stderr.write('HNSW latency…\n');
-  const hnsw = await load(url, bodies, { connections: 4, durationSeconds: seconds });
+  const hnsw = await load(url, bodies, { headers, connections: 4, durationSeconds: seconds });
   process.stderr.write('exact-scan baseline…\n');
   const exact = await load(
     url,
     bodies.map((b) => ({ ...b, strategy: 'exact' })),
-    { connections: 4, durationSeconds: seconds },
+    { headers, connections: 4, durationSeconds: seconds },
   );
   process.stderr.write('sustained throughput…\n');
-  const sustained = await load(url, bodies, { connections: 16, durationSeconds: seconds });
+  const sustained = await load(url, bodies, { headers, connections: 16, durationSeconds: seconds });
   await app.close();
 
   console.log(

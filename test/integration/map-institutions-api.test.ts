@@ -58,7 +58,8 @@ describe(`institutions on ${testDriver}`, () => {
   it('scores each program’s fit with local industry and recommends courses with near-match talents by district', async () => {
     const [inst] = await api.database.client.rows<{ id: number }>(sql`
       select institution_id as id from programs group by 1 order by count(*) desc, 1 limit 1`);
-    const { status, body } = await get<InstitutionFit>(`/api/institutions/${inst!.id}/fit`);
+    const planner = api.as('planner');
+    const { status, body } = await planner.get<InstitutionFit>(`/api/institutions/${inst!.id}/fit`);
     expect(status).toBe(200);
     expect(body.programs.length).toBeGreaterThan(0);
     for (const p of body.programs) {
@@ -76,7 +77,8 @@ describe(`institutions on ${testDriver}`, () => {
     const districtCounts = body.nearMatchByDistrict.flatMap((n) => n.districts);
     expect(districtCounts.length).toBeGreaterThan(0);
     for (const d of districtCounts) expect(d.count === null || d.count >= 5).toBe(true);
-    expect((await get('/api/institutions/99999999/fit')).status).toBe(404);
-    expect((await get('/api/institutions/abc/fit')).status).toBe(400);
+    expect((await planner.get('/api/institutions/99999999/fit')).status).toBe(404);
+    expect((await planner.get('/api/institutions/abc/fit')).status).toBe(400);
+    expect((await get(`/api/institutions/${inst!.id}/fit`)).status).toBe(401);
   });
 });

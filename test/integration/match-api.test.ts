@@ -7,6 +7,8 @@ import { useApi } from '../support/api.js';
 const api = useApi();
 
 const post = <T>(url: string, body: unknown) => api.post<T>(url, body);
+/** Candidates, pathways and one talent's gap need a signed-in planner or enterprise. */
+const planner = api.as('planner');
 type ApiError = { error: { code: string; message: string } };
 
 describe(`classification on ${testDriver}`, () => {
@@ -46,8 +48,14 @@ describe(`classification on ${testDriver}`, () => {
 });
 
 describe(`talent for a vacancy on ${testDriver}`, () => {
+  it('answers 401 to nobody signed in', async () => {
+    const res = await post<ApiError>('/api/match/candidates', { occupationCode: '6-18-02-04', limit: 10 });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
   it('ranks pseudonymous, explained candidates that pass the filters', async () => {
-    const { status, body, raw } = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '6-18-02-04', minGrade: 3, limit: 10 });
+    const { status, body, raw } = await planner.post<CandidatesResponse>('/api/match/candidates', { occupationCode: '6-18-02-04', minGrade: 3, limit: 10 });
     expect(status).toBe(200);
     expect(body.synthetic).toBe(true);
     expect(body.results).toHaveLength(10);
@@ -74,7 +82,7 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
   });
 
   it('understands a free-text vacancy', async () => {
-    const { body } = await post<CandidatesResponse>('/api/match/candidates', { text: '招聘二保焊技工，会氩弧焊优先', limit: 5 });
+    const { body } = await planner.post<CandidatesResponse>('/api/match/candidates', { text: '招聘二保焊技工，会氩弧焊优先', limit: 5 });
     expect(body.query.occupation?.code).toBe('6-18-02-04');
     expect(body.results).toHaveLength(5);
     expect(body.results[0]?.matchedSkills).toContain('熔化极气体保护焊');
@@ -84,13 +92,18 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     const [row] = await api.database.client.rows<{ n: number }>(sql`
       select count(*)::int as n from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' and t.grade >= 2`);
     expect(row?.n).toBeGreaterThan(20);
-    const { body } = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '4-10-01-05', regionCode: '320500', minGrade: 2, limit: 20 });
+    const { body } = await planner.post<CandidatesResponse>('/api/match/candidates', {
+      occupationCode: '4-10-01-05',
+      regionCode: '320500',
+      minGrade: 2,
+      limit: 20,
+    });
     expect(body.results).toHaveLength(20);
     expect(body.results.every((r) => r.regionCode.startsWith('3205'))).toBe(true);
   });
 
   it('keeps to a radius and reports distances', async () => {
-    const { body } = await post<CandidatesResponse>('/api/match/candidates', {
+    const { body } = await planner.post<CandidatesResponse>('/api/match/candidates', {
       skills: ['PLC', '二保焊'],
       near: { lng: 120.3, lat: 31.57, radiusKm: 30 },
       limit: 15,
@@ -110,12 +123,12 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     const exactIds = new Set(exact.map((c) => c.row.id));
     expect(hnsw.filter((c) => exactIds.has(c.row.id)).length).toBeGreaterThanOrEqual(8);
     // Through HTTP, both strategies answer with the same shape.
-    const viaApi = await post<CandidatesResponse>('/api/match/candidates', { occupationCode: '6-31-01-03', limit: 10, strategy: 'exact' });
+    const viaApi = await planner.post<CandidatesResponse>('/api/match/candidates', { occupationCode: '6-31-01-03', limit: 10, strategy: 'exact' });
     expect(viaApi.body.results.map((r) => r.talentId)).toHaveLength(10);
   });
 
   it('says why when nothing is recognised', async () => {
-    const { status, body } = await post<CandidatesResponse>('/api/match/candidates', { text: '今天天气很好' });
+    const { status, body } = await planner.post<CandidatesResponse>('/api/match/candidates', { text: '今天天气很好' });
     expect(status).toBe(200);
     expect(body.results).toEqual([]);
     expect(body.reason).toBeDefined();
@@ -132,7 +145,7 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     [{ minGrade: 4 }, 'occupationCode'],
     [{ occupationCode: '6-18-02-04', regionCode: '999999' }, 'regionCode'],
   ])('rejects %j with a 400 naming %s', async (body, field) => {
-    const res = await post<ApiError>('/api/match/candidates', body);
+    const res = await planner.post<ApiError>('/api/match/candidates', body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('BAD_REQUEST');
     expect(res.body.error.message).toContain(field);
@@ -160,31 +173,35 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   it("closes a talent's own gap: skills the talent has are not in it", async () => {
     const [talent] = await api.database.client.rows<{ pseudonym: string; skills: { skillId: number }[] }>(sql`
       select pseudonym, skills from talents where jsonb_array_length(skills) >= 3 order by id limit 1`);
-    const { body } = await post<{ gap: { name: string }[] }>('/api/match/programs', { talentId: talent!.pseudonym, occupationCode: '6-18-02-04' });
+    const { body } = await planner.post<{ gap: { name: string }[] }>('/api/match/programs', { talentId: talent!.pseudonym, occupationCode: '6-18-02-04' });
     const owned = await api.database.client.rows<{ name: string }>(sql`select name from skills where id in ${talent!.skills.map((s) => s.skillId)}`);
     for (const o of owned) expect(body.gap.map((g) => g.name)).not.toContain(o.name);
   });
 
   it('rejects a talent without a target occupation and answers 404 for an unknown talent', async () => {
-    const missingTarget = await post<ApiError>('/api/match/programs', { talentId: 'T0000000' });
+    const missingTarget = await planner.post<ApiError>('/api/match/programs', { talentId: 'T0000000' });
     expect(missingTarget.status).toBe(400);
-    const unknown = await post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
+    const unknown = await planner.post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
     expect(unknown.status).toBe(404);
+    // One talent's gap is talent-level data: nobody signed in gets a 401.
+    const anonymous = await post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
+    expect(anonymous.status).toBe(401);
   });
 
   it("shows a worker's pathways with gaps and programs", async () => {
     const [talent] = await api.database.client.rows<{ pseudonym: string }>(sql`select pseudonym from talents order by id limit 1`);
-    const res = await api.app.inject({ method: 'GET', url: `/api/talents/${talent!.pseudonym}/pathways` });
-    expect(res.statusCode).toBe(200);
-    const body = res.json() as PathwaysResponse;
+    const res = await planner.get<PathwaysResponse>(`/api/talents/${talent!.pseudonym}/pathways`);
+    expect(res.status).toBe(200);
+    const body = res.body;
     expect(body.pathways.length).toBeGreaterThan(0);
     for (const p of body.pathways) expect(p.similarity).toBeGreaterThan(0);
     // Shortage comes from the rollups; occupations short in the region come first.
     expect(body.pathways.some((p) => p.shortage !== null)).toBe(true);
     const short = body.pathways.map((p) => p.shortage?.short ?? false);
     expect(short).toEqual([...short].sort((a, b) => Number(b) - Number(a)));
-    expect((await api.app.inject({ method: 'GET', url: '/api/talents/TZZZZZZZ/pathways' })).statusCode).toBe(404);
-    expect((await api.app.inject({ method: 'GET', url: '/api/talents/1/pathways' })).statusCode).toBe(400);
+    expect((await planner.get('/api/talents/TZZZZZZZ/pathways')).status).toBe(404);
+    expect((await planner.get('/api/talents/1/pathways')).status).toBe(400);
+    expect((await api.get(`/api/talents/${talent!.pseudonym}/pathways`)).status).toBe(401);
   });
 
   it('lists related occupations with shared and differing skills', async () => {

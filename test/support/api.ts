@@ -1,13 +1,63 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Me } from '@talentmap/core';
+import { createTestDatabase, DEMO_PASSWORD_FOR_TESTS, type TestDatabase } from './database.js';
 import { buildTestApp } from './app.js';
 
-export interface ApiHarness {
-  readonly app: FastifyInstance;
-  readonly database: TestDatabase;
+/** Requests made as one viewer. */
+export interface ViewerApi {
   get<T>(url: string): Promise<{ status: number; body: T }>;
   post<T>(url: string, body: unknown): Promise<{ status: number; body: T; raw: string }>;
+}
+
+export interface ApiHarness extends ViewerApi {
+  readonly app: FastifyInstance;
+  readonly database: TestDatabase;
+  /** The same requests signed in as an account (a demo account by default password): session cookie and CSRF token. */
+  as(username: string, password?: string): ViewerApi;
+}
+
+/** A signed-in session: the Cookie header to send back and the CSRF token for writes. */
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+  me: Me;
+}
+
+/** The `name=value` part of a Set-Cookie header: what a browser sends back. */
+export function cookieOf(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('the response set no cookie');
+  return header.split(';')[0] as string;
+}
+
+/** Signs in through POST /api/auth/login, as a browser would. */
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD_FOR_TESTS,
+  extra: Partial<InjectOptions> = {},
+): Promise<SignedIn> {
+  const res = await app.inject({ ...extra, method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in as ${username} answered ${res.statusCode}: ${res.body}`);
+  const me = res.json() as Me;
+  return { cookie: cookieOf(res.headers['set-cookie']), csrfToken: me.csrfToken, me };
+}
+
+/** get/post as a signed-in session; writes carry the CSRF token. */
+function viewerApi(app: () => FastifyInstance, session: () => Promise<SignedIn>): ViewerApi {
+  return {
+    async get<T>(url: string) {
+      const { cookie } = await session();
+      const res = await app().inject({ method: 'GET', url, headers: { cookie } });
+      return { status: res.statusCode, body: res.json() as T };
+    },
+    async post<T>(url: string, body: unknown) {
+      const { cookie, csrfToken } = await session();
+      const res = await app().inject({ method: 'POST', url, payload: body as object, headers: { cookie, 'x-csrf-token': csrfToken } });
+      return { status: res.statusCode, body: res.json() as T, raw: res.body };
+    },
+  };
 }
 
 /**
@@ -31,7 +81,18 @@ export function useApi(options: { seed?: boolean; prepare?: (database: TestDatab
     if (value === undefined) throw new Error('the test app is not built yet (use it inside a test)');
     return value;
   };
+  // One sign-in per account and file (scrypt is slow on purpose).
+  const sessions = new Map<string, Promise<SignedIn>>();
   return {
+    as(username: string, password?: string) {
+      const session = () => {
+        const key = `${username}\n${password ?? ''}`;
+        let signedIn = sessions.get(key);
+        if (!signedIn) sessions.set(key, (signedIn = signIn(ready(app), username, password)));
+        return signedIn;
+      };
+      return viewerApi(() => ready(app), session);
+    },
     get app() {
       return ready(app);
     },

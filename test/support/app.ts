@@ -2,12 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@talentmap/server';
 import type { DbClient } from '@talentmap/db';
 
+/** Signs the test apps' session cookies, so they start on any dataset (the demo alone may go without). */
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
+
 /** The real app over a real database, called through HTTP with app.inject. */
 export async function buildTestApp(client: DbClient, config: { RATE_LIMIT_PER_MINUTE?: number } = {}): Promise<FastifyInstance> {
   const app = await buildApp({
     client,
     serveWeb: false,
-    config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE ?? 100_000 },
+    config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE ?? 100_000, SESSION_SECRET: TEST_SESSION_SECRET },
   });
   await app.ready();
   return app;

@@ -8,6 +8,9 @@ export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@12
 
 export const TEST_TALENTS = 2_000;
 
+/** The demo accounts' password in tests (the seeding takes it as DEMO_PASSWORD would). */
+export const DEMO_PASSWORD_FOR_TESTS = 'demo-password-for-tests';
+
 export interface TestDatabase {
   client: DbClient;
   dispose(): Promise<void>;
@@ -21,7 +24,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   if (testDriver === 'pglite') {
     const client = await createClient({ dataDir: 'memory://' });
     await client.migrate();
-    if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS) });
+    if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS });
     return { client, dispose: () => client.close() };
   }
   const name = `talentmap_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -31,7 +34,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   url.pathname = `/${name}`;
   const client = await createClient({ databaseUrl: url.toString(), maxConnections: 4 });
   await client.migrate();
-  if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS) });
+  if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS });
   return {
     client,
     async dispose() {

@@ -14,12 +14,16 @@ export type Health = z.infer<typeof healthSchema>;
 
 export const errorCodeSchema = z.enum([
   'BAD_REQUEST',
+  'UNAUTHENTICATED',
   'NOT_FOUND',
   'FORBIDDEN',
   'CONFLICT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'INTERNAL',
 ]);
 

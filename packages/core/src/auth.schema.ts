@@ -50,3 +50,25 @@ export const demoAccountSchema = z.object({
 });
 export const demoAccountsSchema = z.object({ items: z.array(demoAccountSchema), synthetic: z.literal(true) });
 export type DemoAccount = z.infer<typeof demoAccountSchema>;
+
+/** The scope kind each role works in: the one rule tying an account's scope to its role. */
+export const SCOPE_KIND_OF_ROLE = { planner: 'region', enterprise: 'enterprise', institution: 'institution', admin: 'none' } as const satisfies Record<
+  Role,
+  Scope['kind']
+>;
+
+/** The accounts the synthetic demo creates (all with one password); the login page offers them. */
+export const DEMO_USERNAMES = ['admin', 'planner', 'planner-suzhou', 'enterprise-demo', 'institution-demo'] as const;
+
+/** A password an account is created with (the CLI); sign-in accepts anything up to the same length. */
+export const newPasswordSchema = z.string().min(10, 'at least 10 characters').max(256);
+
+/** `POST /api/auth/tokens`: a bearer token for scripts, named so its owner can tell tokens apart. */
+export const apiTokenRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const apiTokenSchema = z.object({
+  /** Send as `Authorization: Bearer <token>`; shown this once, only its hash is stored. */
+  token: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;

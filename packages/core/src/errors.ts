@@ -4,7 +4,7 @@
  * place, so services stay free of HTTP.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'invalid-input' | 'not-found' | 'forbidden' | 'conflict';
+  abstract readonly kind: 'invalid-input' | 'not-found' | 'forbidden' | 'conflict' | 'unauthenticated' | 'too-many-attempts';
 
   constructor(
     message: string,
@@ -41,4 +41,21 @@ export class ForbiddenError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly kind = 'conflict';
+}
+
+/** Nobody is signed in (or the credentials are wrong) where an account is needed. */
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+}
+
+/** Too many failed attempts (sign-in throttling); the caller may retry after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends DomainError {
+  readonly kind = 'too-many-attempts';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
 }

@@ -8,3 +8,5 @@ export * from './map.schema.js';
 export * from './errors.js';
 export * from './privacy.js';
 export * from './auth.schema.js';
+export * from './id.schema.js';
+export * from './access.js';

@@ -8,3 +8,4 @@ export * from './repositories/shortage.repository.js';
 export * from './repositories/map.repository.js';
 export * from './repositories/sql-helpers.js';
 export * from './repositories/institution.repository.js';
+export * from './repositories/account.repository.js';

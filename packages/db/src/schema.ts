@@ -21,7 +21,7 @@ import {
   type AnyPgColumn,
   type ExtraConfigColumn,
 } from 'drizzle-orm/pg-core';
-import { EMBEDDING_DIM } from '@talentmap/core';
+import { EMBEDDING_DIM, ROLES } from '@talentmap/core';
 
 /** A skill reference with a weight (required skills, skills taught) or a proficiency 1–5 (talents). */
 export type SkillWeight = { skillId: number; weight: number };
@@ -461,4 +461,70 @@ export const shortageGroupVacancies = pgTable(
     vacancies: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.period, t.groupCode, t.level, t.grade, t.regionCode, t.occupationCode] })],
+);
+
+// ---------------------------------------------------------------- accounts
+// Written by people (the user:create CLI) and by the demo seeding, never by the bulk loader.
+// An account scoped to an enterprise or an institution goes with it (ON DELETE CASCADE), and
+// its sessions and tokens go with the account, so reloading data never strands a login.
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: serial().primaryKey(),
+    username: text().notNull().unique(),
+    /** `scrypt$N$r$p$salt$hash` (@talentmap/core/password); never the password. */
+    passwordHash: text('password_hash').notNull(),
+    role: text({ enum: ROLES }).notNull(),
+    /** A planner's province or city. */
+    regionCode: text('region_code').references(() => regions.code),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id, { onDelete: 'cascade' }),
+    institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set: the account can no longer sign in, and its sessions and tokens stop working. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('accounts_role', sql`${t.role} in ('planner','enterprise','institution','admin')`),
+    // Exactly the scope column the role needs is set (SCOPE_KIND_OF_ROLE in @talentmap/core).
+    check(
+      'accounts_scope',
+      sql`case ${t.role}
+        when 'planner' then ${t.regionCode} is not null and ${t.enterpriseId} is null and ${t.institutionId} is null
+        when 'enterprise' then ${t.enterpriseId} is not null and ${t.regionCode} is null and ${t.institutionId} is null
+        when 'institution' then ${t.institutionId} is not null and ${t.regionCode} is null and ${t.enterpriseId} is null
+        else ${t.regionCode} is null and ${t.enterpriseId} is null and ${t.institutionId} is null end`,
+    ),
+  ],
+);
+
+/** @fastify/session's store. The key is the SHA-256 of the session id: a leaked table signs nobody in. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    sidHash: text('sid_hash').primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    data: jsonb().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Bearer tokens for scripts, stored as SHA-256 hashes; the token itself is shown once. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial().primaryKey(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    name: text().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.accountId)],
 );

@@ -27,3 +27,8 @@ export function distanceKm(a: readonly [number, number], b: readonly [number, nu
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a[1])) * Math.cos(toRad(b[1])) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/** Whether a point [lng, lat] lies inside a (multi)polygon (on the boundary counts as inside). */
+export function containsPoint(geometry: Polygon | MultiPolygon, at: readonly [number, number]): boolean {
+  return booleanPointInPolygon(point([at[0], at[1]]), geometry);
+}

@@ -203,38 +203,6 @@ async function loadRows(
     (done) => progress({ stage: 'vacancies', done, total: scale.vacancies }),
   );
 
-  await loadTalents(client, ctx, rng, scale, batchSize, progress, embed);
-
-  const seekerRng = rng.fork('seekers');
-  await copyInBatches(
-    client,
-    'job_seekers',
-    SEEKER_COLUMNS,
-    (function* () {
-      for (let i = 0; i < scale.walkInSeekers; i++) yield generateWalkInSeeker(ctx, seekerRng);
-    })(),
-    (s: SeekerRow) => [null, s.regionCode, s.occupationCode, s.grade, s.registeredOn, s.closedOn],
-    scale.walkInSeekers,
-    batchSize,
-    (done) => progress({ stage: 'job seekers', done, total: scale.walkInSeekers }),
-  );
-
-  await loadInstitutions(client, ctx, rng, scale, progress, embed);
-
-  // Explicit ids were copied in; move the sequences past them so later inserts do not collide.
-  for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
-    await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
-}
-
-async function loadTalents(
-  client: DbClient,
-  ctx: DemoContext,
-  rng: Rng,
-  scale: DemoScale,
-  batchSize: number,
-  progress: (p: Progress) => void,
-  embed: (weighted: WeightedSkill[]) => string | null,
-): Promise<void> {
   // Talents, their identities, latent truth and registrations are written batch by batch,
   // on other connections while the next batch is generated, so the database and the
   // generator work at the same time.
@@ -283,16 +251,21 @@ async function loadTalents(
   }
   await inFlight;
   progress({ stage: 'talents', done: scale.talents, total: scale.talents });
-}
 
-async function loadInstitutions(
-  client: DbClient,
-  ctx: DemoContext,
-  rng: Rng,
-  scale: DemoScale,
-  progress: (p: Progress) => void,
-  embed: (weighted: WeightedSkill[]) => string | null,
-): Promise<void> {
+  const seekerRng = rng.fork('seekers');
+  await copyInBatches(
+    client,
+    'job_seekers',
+    SEEKER_COLUMNS,
+    (function* () {
+      for (let i = 0; i < scale.walkInSeekers; i++) yield generateWalkInSeeker(ctx, seekerRng);
+    })(),
+    (s: SeekerRow) => [null, s.regionCode, s.occupationCode, s.grade, s.registeredOn, s.closedOn],
+    scale.walkInSeekers,
+    batchSize,
+    (done) => progress({ stage: 'job seekers', done, total: scale.walkInSeekers }),
+  );
+
   const institutions = generateInstitutions(ctx, rng.fork('institutions'), scale.institutions);
   const programs = generatePrograms(ctx, rng.fork('programs'), institutions);
   progress({ stage: 'institutions and programs', done: 0, total: programs.length });
@@ -323,4 +296,8 @@ async function loadInstitutions(
       .join(''),
   );
   progress({ stage: 'institutions and programs', done: programs.length, total: programs.length });
+
+  // Explicit ids were copied in; move the sequences past them so later inserts do not collide.
+  for (const table of ['enterprises', 'vacancies', 'talents', 'institutions', 'programs'])
+    await client.rows(sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select coalesce(max(id), 0) from ${table})))`));
 }

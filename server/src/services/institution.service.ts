@@ -1,4 +1,4 @@
-import { NotFoundError, suppressSmall, type InstitutionFit, type InstitutionSummary } from '@talentmap/core';
+import { NotFoundError, PROVINCE_CODE, plannerRegion, suppressSmall, type InstitutionFit, type InstitutionSummary, type ViewerContext } from '@talentmap/core';
 import type { InstitutionProgramRow, InstitutionRepository, InstitutionRow } from '@talentmap/db';
 import { averageFit, commonGaps, coursePriority, dot, fitParts, programFit, skillGap } from '@talentmap/matcher';
 import type { MatchService } from './match.service.js';
@@ -30,10 +30,22 @@ export class InstitutionService {
     return { items: items.map((i) => this.summary(i)), total };
   }
 
-  async fit(id: number): Promise<Fit> {
+  /**
+   * Whether the viewer may see an institution's fit: an institution account its own, a planner
+   * those in its region, an admin all.
+   */
+  private mayView(institution: InstitutionRow, viewer: ViewerContext): boolean {
+    if (viewer.role === 'admin') return true;
+    if (viewer.scope?.kind === 'institution') return viewer.scope.institutionId === institution.id;
+    const region = plannerRegion(viewer);
+    return region === PROVINCE_CODE || (region !== null && region === institution.cityCode);
+  }
+
+  /** An institution the viewer may not see answers like one that does not exist, so ids cannot be probed. */
+  async fit(id: number, viewer: ViewerContext): Promise<Fit> {
     const { items } = await this.repo.institutions({ id, limit: 1 });
     const institution = items[0];
-    if (!institution) throw new NotFoundError(`institution ${id}`);
+    if (!institution || !this.mayView(institution, viewer)) throw new NotFoundError(`institution ${id}`);
     const [programs, chainDemand, short] = await Promise.all([
       this.repo.programsOf(id),
       this.repo.chainDemand(institution.cityCode),

@@ -1,4 +1,19 @@
-import { InvalidInputError, NotFoundError, type CandidatesResponse, type ClassifyResponse, type PathwaysResponse, type ProgramMatch } from '@talentmap/core';
+import {
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PROVINCE_CODE,
+  TALENT_LEVEL,
+  UnauthenticatedError,
+  plannerCity,
+  plannerRegion,
+  type CandidatesResponse,
+  type ClassifyResponse,
+  type PathwaysResponse,
+  type ProgramMatch,
+  type RegionFeature,
+  type ViewerContext,
+} from '@talentmap/core';
 import { MatchRepository, ReferenceRepository, type CandidateFilter, type DbClient, type ProgramRow, type SearchStrategy } from '@talentmap/db';
 import {
   OccupationClassifier,
@@ -11,7 +26,7 @@ import {
   type SkillGraph,
   type WeightedSkill,
 } from '@talentmap/matcher';
-import { distanceKm } from '@talentmap/geo';
+import { containsPoint, distanceKm } from '@talentmap/geo';
 
 export interface CandidateQuery {
   skills: WeightedSkill[];
@@ -56,6 +71,8 @@ export class MatchService {
     private readonly gradeName: Map<number, string>,
     /** Talents per district and grade (from start-up): sizes a filter before choosing a path. */
     private readonly distribution: { regionCode: string; grade: number; talents: number }[],
+    /** City boundaries: whether a radius search's centre lies in a city planner's city. */
+    private readonly cityBoundaries: Map<string, RegionFeature['geometry']>,
   ) {
     this.skillById = new Map(graph.skills.map((s) => [s.id, { name: s.name, aliases: s.aliases }]));
     this.skillByTerm = new Map();
@@ -94,6 +111,7 @@ export class MatchService {
       districtsOfCity,
       new Map(grades.map((g) => [g.level, g.name])),
       distribution,
+      new Map(cities.map((c) => [c.properties.code, c.geometry])),
     );
   }
 
@@ -168,6 +186,41 @@ export class MatchService {
     throw new InvalidInputError(field, `unknown region ${code}`);
   }
 
+  /** Whether a region code lies in a planner's region (the province holds every code). */
+  private inRegion(code: string, region: string): boolean {
+    return region === PROVINCE_CODE || code === region || (this.districtsOfCity.get(region)?.includes(code) ?? false);
+  }
+
+  /**
+   * The districts a candidate search covers. A city planner searches its own city: without a
+   * region the search is the city, and a region or a radius centre outside it is refused.
+   */
+  private candidateRegions(
+    req: { regionCode?: string | undefined; near?: { lng: number; lat: number } | undefined },
+    viewer: ViewerContext,
+  ): string[] | undefined {
+    const requested = this.regionFilter(req.regionCode);
+    const city = plannerCity(viewer);
+    if (city === null) return requested;
+    if (req.regionCode !== undefined && !this.inRegion(req.regionCode, city))
+      throw new ForbiddenError(`regionCode: ${req.regionCode} is outside your region ${city}`);
+    const boundary = this.cityBoundaries.get(city);
+    if (req.near && boundary && !containsPoint(boundary, [req.near.lng, req.near.lat]))
+      throw new ForbiddenError(`near: the point is outside your region ${city}`);
+    return requested ?? this.regionFilter(city);
+  }
+
+  /**
+   * A talent the viewer may look at by pseudonym. Outside a planner's region the talent does not
+   * exist for it (404, not 403, so pseudonyms cannot be probed region by region).
+   */
+  private async visibleTalent(pseudonym: string, viewer: ViewerContext) {
+    const talent = await this.repo.talent(pseudonym);
+    const region = plannerRegion(viewer);
+    if (!talent || (region !== null && !this.inRegion(talent.regionCode, region))) throw new NotFoundError(`talent ${pseudonym}`);
+    return talent;
+  }
+
   /**
    * Roughly how many talents pass the filters: districts in the region, or whose centroid
    * lies within the radius (plus a margin for the district's own extent), at or above the grade.
@@ -215,29 +268,28 @@ export class MatchService {
       .slice(0, query.limit);
   }
 
-  async candidates(req: {
-    occupationCode?: string | undefined;
-    text?: string | undefined;
-    skills?: string[] | undefined;
-    minGrade?: number | undefined;
-    regionCode?: string | undefined;
-    near?: { lng: number; lat: number; radiusKm: number } | undefined;
-    availableOnly: boolean;
-    limit: number;
-    strategy: SearchStrategy;
-  }): Promise<Omit<CandidatesResponse, 'tookMs' | 'synthetic'>> {
+  async candidates(
+    req: {
+      occupationCode?: string | undefined;
+      text?: string | undefined;
+      skills?: string[] | undefined;
+      minGrade?: number | undefined;
+      regionCode?: string | undefined;
+      near?: { lng: number; lat: number; radiusKm: number } | undefined;
+      availableOnly: boolean;
+      limit: number;
+      strategy: SearchStrategy;
+    },
+    viewer: ViewerContext,
+  ): Promise<Omit<CandidatesResponse, 'tookMs' | 'synthetic'>> {
+    const regionCodes = this.candidateRegions(req, viewer);
     const demand = this.resolveDemand(req);
     const query = {
       skills: demand.skills.map((s) => ({ name: this.skillName(s.skillId), weight: Math.round(s.weight * 1000) / 1000 })),
       occupation: demand.occupation,
     };
     if (demand.skills.length === 0) return { results: [], query, reason: 'no recognisable skill or occupation in the request' };
-    const filter: CandidateFilter = {
-      minGrade: req.minGrade,
-      regionCodes: this.regionFilter(req.regionCode),
-      near: req.near,
-      availableOnly: req.availableOnly,
-    };
+    const filter: CandidateFilter = { minGrade: req.minGrade, regionCodes, near: req.near, availableOnly: req.availableOnly };
     const ranked = await this.findCandidates({ skills: demand.skills, filter, limit: req.limit, strategy: req.strategy });
     return {
       query,
@@ -296,18 +348,17 @@ export class MatchService {
     };
   }
 
-  async programs(req: {
-    occupationCode?: string | undefined;
-    talentId?: string | undefined;
-    skills?: string[] | undefined;
-    regionCode?: string | undefined;
-    limit: number;
-  }) {
+  /** Programs for a gap; with a `talentId`, that talent's own gap, which only TALENT_LEVEL viewers may ask about. */
+  async programs(
+    req: { occupationCode?: string | undefined; talentId?: string | undefined; skills?: string[] | undefined; regionCode?: string | undefined; limit: number },
+    viewer: ViewerContext,
+  ) {
     let gap: WeightedSkill[] = req.occupationCode ? this.occupation(req.occupationCode).skills : [];
     let learner: { lng: number; lat: number } | undefined;
     if (req.talentId) {
-      const talent = await this.repo.talent(req.talentId);
-      if (!talent) throw new NotFoundError(`talent ${req.talentId}`);
+      if (viewer.role === 'anonymous') throw new UnauthenticatedError("talentId: sign in as a planner or an enterprise to close one talent's gap");
+      if (!TALENT_LEVEL.includes(viewer.role)) throw new ForbiddenError(`talentId: the ${viewer.role} role may not look up one talent's gap`);
+      const talent = await this.visibleTalent(req.talentId, viewer);
       gap = skillGap(talent.skills, gap).missing;
       learner = talent;
     }
@@ -323,9 +374,8 @@ export class MatchService {
   }
 
   /** Nearest occupations that are short in the talent's region, with the gap and the programs closing it. */
-  async pathways(pseudonym: string, limit = 5): Promise<PathwaysResponse> {
-    const talent = await this.repo.talent(pseudonym);
-    if (!talent) throw new NotFoundError(`talent ${pseudonym}`);
+  async pathways(pseudonym: string, viewer: ViewerContext, limit = 5): Promise<PathwaysResponse> {
+    const talent = await this.visibleTalent(pseudonym, viewer);
     const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
     const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
     const shortage = await this.repo.shortage(

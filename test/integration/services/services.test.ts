@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { InvalidInputError, NotFoundError } from '@talentmap/core';
+import { ANONYMOUS, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError, type ViewerContext } from '@talentmap/core';
 import { DatasetRepository, InstitutionRepository, MapRepository, ReferenceRepository } from '@talentmap/db';
 import { DatasetService } from '@talentmap/server/services/dataset';
 import { InstitutionService } from '@talentmap/server/services/institution';
@@ -15,6 +15,10 @@ import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from 
  */
 let database: TestDatabase;
 let match: MatchService;
+
+const admin: ViewerContext = { role: 'admin', scope: { kind: 'none' } };
+const planner = (regionCode: string): ViewerContext => ({ role: 'planner', scope: { kind: 'region', regionCode } });
+const province = planner('320000');
 let reference: ReferenceService;
 
 beforeAll(async () => {
@@ -86,14 +90,14 @@ describe(`InstitutionService on ${testDriver}`, () => {
 
   it('computes each program fit from its parts with the published weights', async () => {
     const [row] = await database.client.rows<{ id: number }>(sql`select institution_id as id from programs group by 1 order by count(*) desc, 1 limit 1`);
-    const fit = await service().fit(Number(row?.id));
+    const fit = await service().fit(Number(row?.id), admin);
     expect(fit.programs.length).toBeGreaterThan(0);
     for (const p of fit.programs) expect(p.fit).toBeCloseTo(0.4 * p.parts.shortage + 0.3 * p.parts.chainDemand + 0.3 * p.parts.skillAlignment, 2);
     expect(fit.averageFit).toBeCloseTo(fit.programs.reduce((s, p) => s + p.fit, 0) / fit.programs.length, 2);
   });
 
   it('answers not found for an unknown institution and invalid input for an unknown region', async () => {
-    expect(await failure(() => service().fit(99_999_999))).toBeInstanceOf(NotFoundError);
+    expect(await failure(() => service().fit(99_999_999, admin))).toBeInstanceOf(NotFoundError);
     const err = await failure(() => service().list({ region: '999999', limit: 10 }));
     expect(err).toBeInstanceOf(InvalidInputError);
     expect((err as InvalidInputError).field).toBe('region');
@@ -102,10 +106,61 @@ describe(`InstitutionService on ${testDriver}`, () => {
 
 describe(`MatchService on ${testDriver}`, () => {
   it('throws domain errors naming the field, never HTTP errors', async () => {
-    const unknownOccupation = await failure(() => match.candidates({ occupationCode: '9-99-99-99', limit: 10, availableOnly: false, strategy: 'hnsw' }));
+    const unknownOccupation = await failure(() =>
+      match.candidates({ occupationCode: '9-99-99-99', limit: 10, availableOnly: false, strategy: 'hnsw' }, province),
+    );
     expect(unknownOccupation).toBeInstanceOf(InvalidInputError);
     expect((unknownOccupation as InvalidInputError).field).toBe('occupationCode');
     expect(((await failure(() => match.resolveSkillNames(['不存在的技能'], 'skills'))) as InvalidInputError).field).toBe('skills');
-    expect(await failure(() => match.pathways('T0000000'))).toBeInstanceOf(NotFoundError);
+    expect(await failure(() => match.pathways('T0000000', province))).toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe(`scope rules on ${testDriver}`, () => {
+  const suzhou = planner('320500');
+  const welders = { occupationCode: '6-18-02-04', limit: 10, availableOnly: false, strategy: 'exact' as const };
+  const talentIn = async (city: string) =>
+    (
+      await database.client.rows<{ pseudonym: string }>(sql`
+      select t.pseudonym from talents t join regions r on r.code = t.region_code where r.parent_code = ${city} order by t.id limit 1`)
+    )[0]!.pseudonym;
+
+  it("keeps a city planner's candidate search inside its city", async () => {
+    const own = await match.candidates(welders, suzhou);
+    expect(own.results.length).toBeGreaterThan(0);
+    expect(own.results.every((r) => r.regionCode.startsWith('3205'))).toBe(true);
+    expect(await failure(() => match.candidates({ ...welders, regionCode: '320100' }, suzhou))).toBeInstanceOf(ForbiddenError);
+    expect(await failure(() => match.candidates({ ...welders, regionCode: '320000' }, suzhou))).toBeInstanceOf(ForbiddenError);
+    // 南京 新街口 lies outside 苏州; 苏州 观前街 inside.
+    expect(await failure(() => match.candidates({ ...welders, near: { lng: 118.78, lat: 32.04, radiusKm: 30 } }, suzhou))).toBeInstanceOf(ForbiddenError);
+    const near = await match.candidates({ ...welders, near: { lng: 120.62, lat: 31.31, radiusKm: 200 } }, suzhou);
+    expect(near.results.every((r) => r.regionCode.startsWith('3205'))).toBe(true);
+    expect((await match.candidates({ ...welders, regionCode: '320100' }, province)).results.length).toBeGreaterThan(0);
+  });
+
+  it("hides an institution's fit from other institutions and from planners of other cities (not found, not forbidden)", async () => {
+    const service = new InstitutionService(new InstitutionRepository(database.client), match);
+    const [inst] = await database.client.rows<{ id: number; city: string }>(sql`
+      select i.id, r.parent_code as city from institutions i join regions r on r.code = i.region_code
+      where exists (select 1 from programs p where p.institution_id = i.id) order by i.id limit 1`);
+    const id = Number(inst!.id);
+    const other = inst!.city === '320100' ? '320200' : '320100';
+    expect((await service.fit(id, { role: 'institution', scope: { kind: 'institution', institutionId: id } })).institution.id).toBe(id);
+    expect((await service.fit(id, planner(inst!.city))).institution.id).toBe(id);
+    expect(await failure(() => service.fit(id, { role: 'institution', scope: { kind: 'institution', institutionId: id + 1 } }))).toBeInstanceOf(NotFoundError);
+    expect(await failure(() => service.fit(id, planner(other)))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("answers one talent's gap and pathways to planners of its region and to enterprises only", async () => {
+    const talent = await talentIn('320500');
+    const gap = { talentId: talent, occupationCode: '6-18-02-04', limit: 3 };
+    expect((await match.programs(gap, suzhou)).gap).toBeDefined();
+    expect((await match.programs(gap, { role: 'enterprise', scope: { kind: 'enterprise', enterpriseId: 1 } })).gap).toBeDefined();
+    expect(await failure(() => match.programs(gap, ANONYMOUS))).toBeInstanceOf(UnauthenticatedError);
+    expect(await failure(() => match.programs(gap, admin))).toBeInstanceOf(ForbiddenError);
+    expect(await failure(() => match.programs(gap, planner('320100')))).toBeInstanceOf(NotFoundError);
+    expect((await match.programs({ occupationCode: '6-18-02-04', limit: 3 }, ANONYMOUS)).results.length).toBeGreaterThan(0);
+    expect((await match.pathways(talent, suzhou)).talentId).toBe(talent);
+    expect(await failure(() => match.pathways(talent, planner('320100')))).toBeInstanceOf(NotFoundError);
   });
 });

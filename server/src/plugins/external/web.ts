@@ -2,9 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import { NotFoundError } from '@talentmap/core';
 
 export const webDist = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
+
+/**
+ * /api and below, in any letter case: routes are case-sensitive, so /API/HEALTH reaches the
+ * catch-all, and answering it with the app's HTML and a 200 would make a mistyped API call
+ * look like it worked.
+ */
+const API_PATH = /^api(\/|$)/i;
 
 /** Serves the built web app; any non-API path falls back to index.html (client-side routing). */
 export default fp(
@@ -14,8 +20,9 @@ export default fp(
       return;
     }
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) throw new NotFoundError(`route GET ${request.url.split('?')[0]}`);
+    // The wildcard is the decoded path without its leading slash, so /%41PI/x is caught too.
+    app.get<{ Params: { '*': string } }>('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (API_PATH.test(request.params['*'])) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema, institutionFitSchema, institutionsQuerySchema, institutionsSchema } from '@talentmap/core';
+import { errorSchema, idSchema, institutionFitSchema, institutionsQuerySchema, institutionsSchema } from '@talentmap/core';
 
 /** Institutions (技工院校, training bodies, 实训基地, 技能大师工作室): where they are and how their programs fit industry. */
 const institutions: FastifyPluginAsyncZod = async (app) => {
@@ -25,11 +25,11 @@ const institutions: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '专业与产业吻合度 of each program, and the courses to add ranked by shortage relieved and near-match talents unlocked',
-        params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
-        response: { 200: institutionFitSchema, 400: errorSchema, 404: errorSchema },
+        params: z.object({ id: idSchema }),
+        response: { 200: institutionFitSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => ({ ...(await app.institutionService.fit(request.params.id)), synthetic: await app.datasetService.isSynthetic() }),
+    async (request) => ({ ...(await app.institutionService.fit(request.params.id, request.viewer)), synthetic: await app.datasetService.isSynthetic() }),
   );
 };
 export default institutions;

@@ -7,7 +7,7 @@ import { candidatesRequestSchema, candidatesResponseSchema, errorSchema, program
  */
 const match: FastifyPluginAsyncZod = async (app) => {
   const tags = ['match'];
-  const errors = { 400: errorSchema, 404: errorSchema };
+  const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema };
 
   app.post(
     '/candidates',
@@ -21,7 +21,7 @@ const match: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const started = performance.now();
-      const result = await app.matchService.candidates(request.body);
+      const result = await app.matchService.candidates(request.body, request.viewer);
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10, synthetic: await app.datasetService.isSynthetic() };
     },
   );
@@ -36,7 +36,7 @@ const match: FastifyPluginAsyncZod = async (app) => {
         response: { 200: programsResponseSchema, ...errors },
       },
     },
-    async (request) => app.matchService.programs(request.body),
+    async (request) => app.matchService.programs(request.body, request.viewer),
   );
 };
 export default match;

@@ -10,10 +10,10 @@ const talents: FastifyPluginAsyncZod = async (app) => {
         tags: ['match'],
         summary: "Nearest occupations short in the talent's region, the missing skills and the programs that close them",
         params: z.object({ id: talentIdSchema }),
-        response: { 200: pathwaysResponseSchema, 400: errorSchema, 404: errorSchema },
+        response: { 200: pathwaysResponseSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
       },
     },
-    async (request) => app.matchService.pathways(request.params.id),
+    async (request) => app.matchService.pathways(request.params.id, request.viewer),
   );
 };
 export default talents;
