@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openJourney, screenshot, waitForMapKey, type WatchedPage } from './support/browser';
+import { DEMO_ACCOUNTS } from './support/accounts';
+import { openJourney, screenshot, signIn, waitForMapKey, type WatchedPage } from './support/browser';
 
-/** 企业: paste an advert → classified occupation and skills → ranked, explained candidates on the map by district. */
+/**
+ * 企业, signed in as the demo enterprise: paste an advert → classified occupation and skills →
+ * ranked, explained candidates on the map by district.
+ */
 
 const baseUrl = inject('baseUrl');
 const ADVERT = '诚聘电焊工2名：会二保焊、氩弧焊，能看懂图纸，持焊工证，三年以上钢结构焊接经验，工作地点苏州吴中区，月薪8000-12000。';
@@ -13,6 +17,8 @@ let page: Page;
 beforeAll(async () => {
   ({ browser, watched: w } = await openJourney(baseUrl, '/enterprise'));
   page = w.page;
+  await signIn(page, DEMO_ACCOUNTS.enterprise);
+  expect(new URL(page.url()).pathname).toBe('/enterprise');
 });
 
 afterAll(async () => {

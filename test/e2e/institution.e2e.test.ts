@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openJourney, screenshot, waitForMapKey, type WatchedPage } from './support/browser';
+import { DEMO_ACCOUNTS } from './support/accounts';
+import { openJourney, screenshot, signIn, waitForMapKey, type WatchedPage } from './support/browser';
 
-/** 院校: choose an institution → 专业与产业吻合度 of its programs, ranked course recommendations, near-match talents on the map. */
+/**
+ * 院校: the public list of institutions (search, filter, keyboard), then signed in as the demo
+ * institution: its own 专业与产业吻合度, ranked course recommendations, near-match talents on the map.
+ */
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('institution journey', () => {
-  it('lists institutions that can be searched and filtered by kind', async () => {
+  it('lists institutions that can be searched and filtered by kind, and asks for an account to analyse one', async () => {
     const picker = page.getByTestId('institution-picker');
     await picker.waitFor({ timeout: 20_000 });
     const items = picker.locator('.inst-item');
@@ -36,9 +40,25 @@ describe('institution journey', () => {
     await page.keyboard.press('ArrowDown');
     const chosen = await page.evaluate(() => (document.activeElement as HTMLElement).querySelector('.inst-item__name')?.textContent);
     await page.keyboard.press('Enter');
-    await page.getByTestId('institution-fit').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('institution-fit').locator('h2').innerText()).resolves.toBe(chosen);
     expect(new URL(page.url()).searchParams.get('inst')).toMatch(/^\d+$/);
+    // anonymous: the chosen institution's name and the login prompt, no analysis asked for
+    await expect(page.locator('.inst-header h2').innerText()).resolves.toBe(chosen);
+    await expect(page.getByTestId('login-prompt').innerText()).resolves.toContain('请登录（院校账号）');
+    expect(await page.getByTestId('institution-fit').count()).toBe(0);
+  });
+
+  it('signs the demo institution in and shows its own institution, whatever was chosen', async () => {
+    const accounts = (await (await fetch(`${baseUrl}/api/auth/demo-accounts`)).json()) as { items: { username: string; scope: { institutionId?: number } }[] };
+    const own = accounts.items.find((a) => a.username === DEMO_ACCOUNTS.institution)!.scope.institutionId!;
+    const list = (await (await fetch(`${baseUrl}/api/institutions?limit=5000`)).json()) as { items: { id: number; name: string }[] };
+    const name = list.items.find((i) => i.id === own)!.name;
+    await signIn(page, DEMO_ACCOUNTS.institution, { from: 'prompt' });
+    await page.getByTestId('institution-fit').waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('institution-fit').locator('h2').innerText()).resolves.toBe(name);
+    await expect(page.getByTestId('session-user').innerText()).resolves.toContain(name);
+    expect(new URL(page.url()).pathname).toBe('/institution');
+    expect(new URL(page.url()).searchParams.get('inst')).toBe(String(own));
+    expect(await page.getByTestId('institution-picker').count()).toBe(0);
   });
 
   it("shows each program's 专业与产业吻合度 with its parts and ranked recommendations", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, screenshot, waitForMap, waitForMapKey } from './support/browser';
+import { DEMO_ACCOUNTS } from './support/accounts';
+import { launch, openPage, screenshot, signIn, waitForMap, waitForMapKey } from './support/browser';
 
 /** A shared link reproduces the view: journey, filters, drill-down, layers, selection and the map position. */
 
@@ -76,10 +77,16 @@ describe('shared URL', () => {
     await b.context.close();
   });
 
-  it('reproduces an enterprise search and an institution view from their links', async () => {
+  it('reproduces an enterprise search and an institution view from their links, signing in on the way', async () => {
     const w = await openPage(browser, baseUrl);
-    await w.page.goto(`${baseUrl}/enterprise?vocc=6-18-02-04&skills=${encodeURIComponent('熔化极气体保护焊,钨极氩弧焊')}&mg=3&place=320506&r=30`);
+    const link = `${baseUrl}/enterprise?vocc=6-18-02-04&skills=${encodeURIComponent('熔化极气体保护焊,钨极氩弧焊')}&mg=3&place=320506&r=30`;
+    await w.page.goto(link);
     await waitForMap(w.page);
+    // a planner may see both: signing in from the prompt keeps the link's view
+    await signIn(w.page, DEMO_ACCOUNTS.planner, { from: 'prompt' });
+    const after = new URL(w.page.url());
+    after.searchParams.delete('v');
+    expect([after.pathname, Object.fromEntries(after.searchParams)]).toEqual([new URL(link).pathname, Object.fromEntries(new URL(link).searchParams)]);
     await w.page.getByTestId('candidate').first().waitFor({ timeout: 20_000 });
     const chips = await w.page.getByTestId('skill-chips').locator('[data-chip]').allInnerTexts();
     expect(chips.map((c) => c.replace(/×|文本|职业标准/g, '').trim())).toEqual(['熔化极气体保护焊', '钨极氩弧焊']);

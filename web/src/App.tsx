@@ -1,4 +1,5 @@
 import { AppLayout } from './components/app-layout';
+import { AuthProvider } from './components/auth/auth-provider';
 import { EnterprisePanel } from './components/enterprise/enterprise-panel';
 import { useEnterpriseJourney } from './components/enterprise/use-enterprise-journey';
 import { useQuarters } from './components/filters/use-quarters';
@@ -10,15 +11,19 @@ import { usePlannerJourney } from './components/planner/use-planner-journey';
 import { useRegions } from './lib/use-regions';
 import { useUrlState } from './lib/use-url-state';
 
-/** Three journeys (规划者, 企业, 院校) on one map; everything a person chooses lives in the URL. */
+/**
+ * Three journeys (规划者, 企业, 院校) on one map; everything a person chooses lives in the URL.
+ * The public parts work for anyone; candidates and 吻合度 ask for an account (AuthProvider).
+ */
 export function App() {
   const [state, update] = useUrlState();
   const regions = useRegions(state);
   const { quarters, latestQuarter } = useQuarters();
-  // Hooks are unconditional: all three run, the candidates and the institution fit fetch only in their own journey.
+  // Hooks are unconditional: all three run, the candidates and the institution fit fetch only in
+  // their own journey and only for an account that may see them.
   const planner = usePlannerJourney(state);
   const enterprise = useEnterpriseJourney(state, update, regions.districts);
-  const institution = useInstitutionJourney(state);
+  const institution = useInstitutionJourney(state, update);
   const journey = { planner, enterprise: enterprise.map, institution }[state.journey];
   const { regionName } = regions;
 
@@ -46,16 +51,18 @@ export function App() {
     );
 
   return (
-    <AppLayout state={state} update={update} quarters={quarters} latestQuarter={latestQuarter} panel={panel}>
-      <AppMap
-        state={state}
-        update={update}
-        regions={regions}
-        journey={journey}
-        busy={planner.busy || enterprise.map.busy || institution.busy}
-        pickMode={enterprise.pickMode}
-        onPick={enterprise.onPick}
-      />
-    </AppLayout>
+    <AuthProvider state={state} update={update}>
+      <AppLayout state={state} update={update} quarters={quarters} latestQuarter={latestQuarter} regionName={regionName} panel={panel}>
+        <AppMap
+          state={state}
+          update={update}
+          regions={regions}
+          journey={journey}
+          busy={planner.busy || enterprise.map.busy || institution.busy}
+          pickMode={enterprise.pickMode}
+          onPick={enterprise.onPick}
+        />
+      </AppLayout>
+    </AuthProvider>
   );
 }

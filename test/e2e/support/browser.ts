@@ -2,7 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './accounts';
 
 export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -36,13 +37,25 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
+/**
+ * Chromium logs every non-2xx answer as a console error. One is expected: an anonymous visitor's
+ * GET /api/auth/me is answered 401 (that is how the app learns nobody is signed in).
+ */
+function expectedRefusal(m: ConsoleMessage): boolean {
+  try {
+    return new URL(m.location().url).pathname === '/api/auth/me' && m.text().includes('status of 401');
+  } catch {
+    return false;
+  }
+}
+
 /** A fresh page at the app's usual size that records console errors, page errors and any request leaving the origin. */
 export async function openPage(browser: Browser, baseUrl: string, options: { acceptDownloads?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
   const page = await context.newPage();
   const watched: WatchedPage = { page, context, consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (m) => {
-    if (m.type() === 'error') watched.consoleErrors.push(m.text());
+    if (m.type() === 'error' && !expectedRefusal(m)) watched.consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => watched.pageErrors.push(String(e)));
   page.on('request', (r) => {
@@ -93,4 +106,25 @@ export async function openJourney(
   await watched.page.goto(`${baseUrl}${path}`, { waitUntil: 'load' });
   await waitForMap(watched.page);
   return { browser, watched };
+}
+
+/**
+ * Signs in through the UI: the header's 登录 (or, `from: 'prompt'`, the journey's login prompt),
+ * username and password, then waits until the header shows the account.
+ */
+export async function signIn(page: Page, username: string, options: { password?: string; from?: 'header' | 'prompt' } = {}): Promise<void> {
+  const dialog = page.getByTestId('login-dialog');
+  await page.getByTestId(options.from === 'prompt' ? 'login-prompt-button' : 'login-open').click();
+  await dialog.waitFor();
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(options.password ?? DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('session-user').filter({ hasText: username }).waitFor({ timeout: 15_000 });
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Signs out with the header's 退出 and waits for the 登录 button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-open').waitFor();
 }

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { DEMO_PASSWORD } from './accounts';
 
 /**
  * One real server for every browser test: the production build of web/ served by
  * server/src/server.ts over a freshly seeded embedded database at demo scale. Started once
- * (seeding takes most of a minute), shared by all e2e files through `inject('baseUrl')`.
+ * (seeding takes most of a minute), shared by all e2e files through `inject('baseUrl')`. The
+ * synthetic dataset's demo accounts get the password DEMO_PASSWORD (./accounts.ts).
  */
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -87,6 +89,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       DEMO_TALENTS: demoTalents,
       LOG_LEVEL: 'warn',
+      DEMO_PASSWORD,
       // One browser from one address makes many requests (search as you type, every layer).
       RATE_LIMIT_PER_MINUTE: '100000',
     },

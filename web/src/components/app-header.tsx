@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { Health } from '@talentmap/core';
 import { JOURNEYS, type Journey } from '../lib/url-state';
 
@@ -19,10 +19,12 @@ export interface AppHeaderProps {
   journey: Journey;
   journeyHref: (journey: Journey) => string;
   onJourney: (journey: Journey) => void;
+  /** who is signed in, or the login button */
+  account?: ReactNode;
 }
 
-/** Title, the three journeys as navigation, and a quiet line of system status. */
-export function AppHeader({ health, healthError, journey, journeyHref, onJourney }: AppHeaderProps) {
+/** Title, the three journeys as navigation, a quiet line of system status and the account. */
+export function AppHeader({ health, healthError, journey, journeyHref, onJourney, account }: AppHeaderProps) {
   let status: string;
   if (health) status = `数据库：${DRIVER_LABEL[health.database] ?? health.database}`;
   else if (healthError) status = '服务状态未知';
@@ -53,10 +55,13 @@ export function AppHeader({ health, healthError, journey, journeyHref, onJourney
           </a>
         ))}
       </nav>
-      <p className="app-header__status" data-testid="db-driver">
-        <span className={`status-dot${health ? ' status-dot--ok' : healthError ? ' status-dot--error' : ''}`} aria-hidden="true" />
-        {status}
-      </p>
+      <div className="app-header__end">
+        <p className="app-header__status" data-testid="db-driver">
+          <span className={`status-dot${health ? ' status-dot--ok' : healthError ? ' status-dot--error' : ''}`} aria-hidden="true" />
+          {status}
+        </p>
+        {account}
+      </div>
     </header>
   );
 }

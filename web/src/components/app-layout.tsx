@@ -4,6 +4,7 @@ import { api } from '../lib/api';
 import { stateHref, type AppState } from '../lib/url-state';
 import type { UpdateState } from '../lib/use-url-state';
 import { AppHeader, JOURNEY_LABEL } from './app-header';
+import { SessionControls } from './auth/session-controls';
 import { DatasetBanner } from './dataset-banner';
 import { FilterBar } from './filters/filter-bar';
 
@@ -12,6 +13,7 @@ export interface AppLayoutProps {
   update: UpdateState;
   quarters: string[];
   latestQuarter: string | null;
+  regionName: (code: string) => string;
   /** the journey's panel */
   panel: ReactNode;
   /** the map */
@@ -19,7 +21,7 @@ export interface AppLayoutProps {
 }
 
 /** Header and data banner over the journey's panel beside the filters and the map. */
-export function AppLayout({ state, update, quarters, latestQuarter, panel, children }: AppLayoutProps) {
+export function AppLayout({ state, update, quarters, latestQuarter, regionName, panel, children }: AppLayoutProps) {
   const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.health(signal), staleTime: 60_000 });
   const wide = state.journey === 'planner' && state.tab === 'catalog';
   return (
@@ -33,6 +35,7 @@ export function AppLayout({ state, update, quarters, latestQuarter, panel, child
         journey={state.journey}
         journeyHref={(journey) => stateHref({ ...state, journey })}
         onJourney={(journey) => update({ journey })}
+        account={<SessionControls regionName={regionName} />}
       />
       <DatasetBanner health={health.data} />
       <div className={`workspace${wide ? ' workspace--wide' : ''}`}>

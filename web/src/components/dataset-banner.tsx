@@ -1,8 +1,14 @@
 import type { Health } from '@talentmap/core';
+import { ROLE_LABEL } from '../lib/access';
+import { useLoginDialog } from './auth/auth-context';
+import { DEMO_PASSWORD_NOTE, useDemoAccounts } from './auth/use-demo-accounts';
 
-/** States plainly that what is on screen is synthetic, whenever the server says so. */
+/** States plainly that what is on screen is synthetic, whenever the server says so, with the demo accounts to sign in with. */
 export function DatasetBanner({ health }: { health: Health | undefined }) {
-  if (!health?.synthetic) return null;
+  const synthetic = health?.synthetic === true;
+  const accounts = useDemoAccounts(synthetic);
+  const openLogin = useLoginDialog();
+  if (!synthetic) return null;
   return (
     <div className="dataset-banner" role="status" data-testid="synthetic-banner">
       <svg className="dataset-banner__icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
@@ -12,6 +18,26 @@ export function DatasetBanner({ health }: { health: Health | undefined }) {
         />
       </svg>
       <span>演示数据：本系统当前载入的企业、岗位、人才与培训记录均为合成数据（synthetic demo）</span>
+      {accounts.length > 0 && (
+        <span className="dataset-banner__accounts" data-testid="demo-accounts">
+          演示账号：
+          {accounts.map((a, i) => (
+            <span key={a.username}>
+              {i > 0 && '、'}
+              <button
+                type="button"
+                className="link dataset-banner__account"
+                title={`${ROLE_LABEL[a.role]} · ${a.label}`}
+                onClick={() => openLogin({ username: a.username })}
+              >
+                {a.username}
+              </button>
+              （{a.label}）
+            </span>
+          ))}
+          ；{DEMO_PASSWORD_NOTE}
+        </span>
+      )}
     </div>
   );
 }

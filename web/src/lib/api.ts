@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type {
-  ApiError,
   CandidatesResponse,
   Catalog,
   Chain,
   ClassifyResponse,
   Cluster,
+  DemoAccount,
   EnterprisePoints,
   Forecast,
   Grade,
@@ -13,6 +13,8 @@ import type {
   Heatmap,
   IndicatorProgress,
   InstitutionFit,
+  LoginRequest,
+  Me,
   Occupation,
   RegionCollection,
   Skill,
@@ -30,16 +32,34 @@ export type ProgramsBody = z.input<typeof programsRequestSchema>;
 export type ProgramsResponse = z.infer<typeof programsResponseSchema>;
 export type Institutions = z.infer<typeof institutionsSchema>;
 
-/** A failed API call, with a message fit to show a planner (Chinese) and the HTTP status if any. */
+/** A failed API call, with a message fit to show a planner (Chinese), the HTTP status and the error code if any. */
 export class ApiRequestError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiRequestError';
   }
 }
+
+// ------------------------------------------------------------ the session's CSRF token
+
+/** The CSRF token of the signed-in session (from login or me), sent on every write while known. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+export const getCsrfToken = () => csrfToken;
+
+/** Told when a call other than /auth/* is refused as unauthenticated or forbidden: the session may have ended. */
+let onAuthRefused: (() => void) | null = null;
+export function setAuthRefusedListener(listener: (() => void) | null) {
+  onAuthRefused = listener;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -53,25 +73,39 @@ export function apiUrl(path: string, query: Query = {}): string {
   return `/api${path}${search ? `?${search}` : ''}`;
 }
 
+function requestHeaders(init: RequestInit): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json', ...((init.headers as Record<string, string> | undefined) ?? {}) };
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (csrfToken && !SAFE_METHODS.has(method)) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+async function failure(url: string, response: Response): Promise<ApiRequestError> {
+  let detail = '';
+  let code: string | undefined;
+  try {
+    // the error shape (core's ApiError), with codes the server may add (UNAUTHENTICATED)
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    detail = body.error?.message ?? '';
+    code = body.error?.code;
+  } catch {
+    // not JSON: keep the status line only
+  }
+  if ((response.status === 401 || response.status === 403) && !url.startsWith('/api/auth/')) onAuthRefused?.();
+  if (response.status === 404 && !detail) detail = '接口不存在';
+  return new ApiRequestError(`服务器返回错误 ${response.status}${detail ? `：${detail}` : ''}`, response.status, code);
+}
+
 async function request<T>(url: string, init: RequestInit & { signal?: AbortSignal | undefined }): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init.headers ?? {}) } });
+    response = await fetch(url, { ...init, credentials: 'same-origin', headers: requestHeaders(init) });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
     throw new ApiRequestError('无法连接服务器，请检查网络或稍后重试。');
   }
-  if (!response.ok) {
-    let detail = '';
-    try {
-      const body = (await response.json()) as Partial<ApiError>;
-      detail = body.error?.message ?? '';
-    } catch {
-      // not JSON: keep the status line only
-    }
-    if (response.status === 404 && !detail) detail = '接口不存在';
-    throw new ApiRequestError(`服务器返回错误 ${response.status}${detail ? `：${detail}` : ''}`, response.status);
-  }
+  if (!response.ok) throw await failure(url, response);
+  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -94,6 +128,53 @@ export interface ShortageFilters {
 
 /** The heatmap takes a chain or a cluster, not both: the chain is the finer choice. */
 const group = (f: ShortageFilters) => (f.chain ? { chain: f.chain } : { cluster: f.cluster });
+
+export interface DemoAccounts {
+  items: DemoAccount[];
+  synthetic: true;
+}
+
+/** Who is signed in, or null: a 401 is the anonymous answer, a 404 a server without accounts. */
+async function me(signal?: AbortSignal): Promise<Me | null> {
+  try {
+    const who = await get<Me>('/auth/me', undefined, signal);
+    setCsrfToken(who.csrfToken);
+    return who;
+  } catch (error) {
+    if (error instanceof ApiRequestError && (error.status === 401 || error.status === 404)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export const auth = {
+  me,
+  login: async (body: LoginRequest): Promise<Me> => {
+    setCsrfToken(null);
+    const who = await post<Me>('/auth/login', body);
+    setCsrfToken(who.csrfToken);
+    return who;
+  },
+  logout: async (): Promise<void> => {
+    try {
+      await post<unknown>('/auth/logout', {}).catch((error: unknown) => {
+        // an empty 200 is a success; an expired session is already signed out
+        if (error instanceof SyntaxError || (error instanceof ApiRequestError && error.status === 401)) return;
+        throw error;
+      });
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  /** The synthetic dataset's demo accounts (no passwords), or null where there are none (404). */
+  demoAccounts: (signal?: AbortSignal): Promise<DemoAccounts | null> =>
+    get<DemoAccounts>('/auth/demo-accounts', undefined, signal).catch((error: unknown) => {
+      if (error instanceof ApiRequestError && error.status === 404) return null;
+      throw error;
+    }),
+};
 
 export const api = {
   health: (signal?: AbortSignal) => get<Health>('/health', undefined, signal),

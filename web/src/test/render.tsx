@@ -47,3 +47,22 @@ export function type(input: HTMLInputElement, value: string) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }
+
+/** Lets queries and effects settle (fetch stubs resolve in microtasks), checking `done` until it holds. */
+export async function waitFor(done: () => boolean, what = 'condition', tries = 50) {
+  for (let i = 0; i < tries; i++) {
+    if (done()) return;
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+  }
+  if (!done()) throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Submits a form the way a click on its submit button would. */
+export function submit(form: Element | null) {
+  if (!form) throw new Error('no form to submit');
+  act(() => {
+    form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+}

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../../lib/access';
 import { api, type ProgramsBody } from '../../lib/api';
 import { formatKm, formatPercent } from '../../lib/format';
+import { privateKey, useSession } from '../auth/use-session';
 
 const MODE: Record<string, string> = { online: '线上', offline: '线下', blended: '线上线下结合' };
 
@@ -16,8 +18,13 @@ export function GapPrograms({
   missing: string[];
   regionCode: string;
 }) {
-  const body: ProgramsBody = occupationCode ? { talentId, occupationCode, regionCode, limit: 5 } : { skills: missing.slice(0, 50), regionCode, limit: 5 };
-  const programs = useQuery({ queryKey: ['programs', body], queryFn: ({ signal }) => api.programs(body, signal), staleTime: 5 * 60_000 });
+  const { viewer, user } = useSession();
+  // A talent's own gap (talentId) is for the accounts that see candidates; the missing skills are public.
+  const body: ProgramsBody =
+    occupationCode && can(viewer, 'talentPrograms')
+      ? { talentId, occupationCode, regionCode, limit: 5 }
+      : { skills: missing.slice(0, 50), regionCode, limit: 5 };
+  const programs = useQuery({ queryKey: privateKey('programs', user, body), queryFn: ({ signal }) => api.programs(body, signal), staleTime: 5 * 60_000 });
   if (programs.isPending)
     return (
       <p className="loading-line">

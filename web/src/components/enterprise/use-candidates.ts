@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RegionCollection } from '@talentmap/core';
+import { can } from '../../lib/access';
 import { api, type CandidatesBody } from '../../lib/api';
 import type { AppState } from '../../lib/url-state';
+import { privateKey, useSession } from '../auth/use-session';
 
 export const DEFAULT_RADIUS_KM = 30;
 
@@ -31,15 +33,23 @@ export function candidatesBody(state: AppState, districts: RegionCollection | un
   return body;
 }
 
+/**
+ * The ranked candidates for the vacancy, asked only for an account that may see them (planner or
+ * enterprise): `allowed` is false for anyone else, who is shown the login prompt instead.
+ */
 export function useCandidates(state: AppState, districts: RegionCollection | undefined) {
+  const { viewer, user } = useSession();
+  const allowed = can(viewer, 'candidates');
   // A district place needs the district centroids before the request can be formed.
   const waiting = state.place !== null && state.radiusKm !== null && !districts;
   const body = waiting ? null : candidatesBody(state, districts);
-  return useQuery({
-    queryKey: ['candidates', body],
+  const query = useQuery({
+    queryKey: privateKey('candidates', user, body),
     queryFn: ({ signal }) => api.candidates(body!, signal),
-    enabled: body !== null && state.journey === 'enterprise',
-    placeholderData: keepPreviousData,
+    enabled: allowed && body !== null && state.journey === 'enterprise',
+    // the previous answer while the next loads, but never another account's
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === user ? keepPreviousData(previous) : undefined),
     staleTime: 60_000,
   });
+  return { query, allowed, known: viewer !== undefined };
 }

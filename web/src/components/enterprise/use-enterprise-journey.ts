@@ -12,7 +12,7 @@ import { DEFAULT_RADIUS_KM, useCandidates, vacancyPlace } from './use-candidates
  */
 export function useEnterpriseJourney(state: AppState, update: UpdateState, districts: RegionCollection | undefined) {
   const [pickMode, setPickMode] = useState(false);
-  const candidates = useCandidates(state, districts);
+  const { query: candidates } = useCandidates(state, districts);
   const data = candidates.data;
   const choropleth = useMemo(() => {
     if (!data) return null;

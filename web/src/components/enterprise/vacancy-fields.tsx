@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RegionCollection } from '@talentmap/core';
+import { plannerCity } from '../../lib/access';
 import { api } from '../../lib/api';
 import type { AppState } from '../../lib/url-state';
 import type { UpdateState } from '../../lib/use-url-state';
+import { useSession } from '../auth/use-session';
 import { DEFAULT_RADIUS_KM } from './use-candidates';
 
 const RADII = [10, 20, 30, 50, 100];
@@ -14,17 +16,23 @@ export interface VacancyFieldsProps {
   regionName: (code: string | null) => string;
 }
 
-function districtsByCity(districts: RegionCollection | undefined): Map<string, RegionCollection['features']> {
+/** The districts grouped by city; only `only`'s when given. */
+function districtsByCity(districts: RegionCollection | undefined, only: string | null): Map<string, RegionCollection['features']> {
   const cities = new Map<string, RegionCollection['features']>();
   for (const d of districts?.features ?? []) {
     const key = d.properties.parentCode ?? '';
+    if (only !== null && key !== only) continue;
     cities.set(key, [...(cities.get(key) ?? []), d]);
   }
   return cities;
 }
 
-/** Minimum grade, headcount, and the workplace (a district, or a point picked on the map) with the search radius. */
+/**
+ * Minimum grade, headcount, and the workplace (a district, or a point picked on the map) with the
+ * search radius. A city planner is offered its city's districts (the server searches only there).
+ */
 export function VacancyFields({ state, update, districts, regionName }: VacancyFieldsProps) {
+  const city = plannerCity(useSession().me);
   const grades = useQuery({ queryKey: ['grades'], queryFn: ({ signal }) => api.grades(signal), staleTime: Infinity });
   return (
     <div className="form-grid">
@@ -68,8 +76,8 @@ export function VacancyFields({ state, update, districts, regionName }: VacancyF
           工作地点（区县）
         </label>
         <select id="v-place" className="input" value={state.place ?? ''} onChange={(e) => update({ place: e.target.value || null, at: null })}>
-          <option value="">{state.at ? '地图选点' : '全省'}</option>
-          {[...districtsByCity(districts).entries()].map(([city, list]) => (
+          <option value="">{state.at ? '地图选点' : city ? `${regionName(city)}全市` : '全省'}</option>
+          {[...districtsByCity(districts, city).entries()].map(([city, list]) => (
             <optgroup key={city} label={regionName(city)}>
               {list.map((d) => (
                 <option key={d.properties.code} value={d.properties.code}>

@@ -1,13 +1,33 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { ownInstitution } from '../../lib/access';
 import type { AppState } from '../../lib/url-state';
+import type { UpdateState } from '../../lib/use-url-state';
+import { useSession } from '../auth/use-session';
 import { districtCountChoropleth } from '../map/district-counts';
 import type { JourneyMap } from '../map/app-map';
 import { useInstitutionFit } from './use-institutions';
 
+/**
+ * The institution shown: the URL's choice, except for an institution account, which sees its
+ * own (`own`; the server answers 404 for the others).
+ */
+export function useShownInstitution(state: AppState): { id: number | null; own: number | null } {
+  const own = ownInstitution(useSession().me);
+  return { id: own ?? state.institution, own };
+}
+
 /** 院校 on the map: the chosen institution, and where the near-match talents of the chosen recommendation live. */
-export function useInstitutionJourney(state: AppState): JourneyMap {
-  const institution = state.journey === 'institution' ? state.institution : null;
-  const fit = useInstitutionFit(institution);
+export function useInstitutionJourney(state: AppState, update: UpdateState): JourneyMap {
+  const shown = useShownInstitution(state);
+  const institution = state.journey === 'institution' ? shown.id : null;
+  // An institution account's link names its own institution (replacing the entry, so Back is unchanged).
+  const { own } = shown;
+  const mismatch = own !== null && state.journey === 'institution' && state.institution !== own;
+  useEffect(() => {
+    if (mismatch) update({ institution: own, recommendation: null }, { push: false });
+  }, [mismatch, own, update]);
+
+  const { query: fit } = useInstitutionFit(institution);
   const data = fit.data;
   const { recommendation } = state;
   const choropleth = useMemo(() => {
