@@ -4,10 +4,12 @@ import { sql } from 'drizzle-orm';
 import { createClient } from '@talentmap/db';
 import { afterLoad, datasetState, loadDemo, loadReference, readReference, scaleFor, DEFAULT_TALENTS, type Progress } from './index.js';
 import { DEFAULT_SEED } from './demo/load-demo.js';
+import { loadPiiKeys } from '@talentmap/core/pii';
 
 const usage = `usage: pnpm seed [--talents N | --scale X] [--seed S] [--reset]
   Loads reference data and the synthetic demo dataset into the database named by
   DATABASE_URL (PostgreSQL) or, when it is unset, the embedded PGlite in DATA_DIR (./data/pglite).
+  Identities are sealed under PII_KEY, or a key generated into PII_KEY_FILE (./data/pii.key).
   --talents N   number of synthetic talents (default ${DEFAULT_TALENTS}); other tables scale with it
   --scale X     the same as a multiple of the demo size: --scale 50 is ${(DEFAULT_TALENTS * 50).toLocaleString('en')} talents
   --seed S      random seed (default ${DEFAULT_SEED}); the same seed and scale give the same data
@@ -84,7 +86,9 @@ try {
     bar.update(p.done, { rate: seconds > 0 ? Math.round(p.done / seconds).toLocaleString('en') : '…' });
   };
   const started = Date.now();
-  await loadDemo(client, ref, { seed, scale, batchSize: 20_000, onProgress });
+  // The demo's identities are sealed like real ones: under PII_KEY, or a key generated beside the data.
+  const piiKeys = loadPiiKeys({ configured: process.env.PII_KEY || undefined, file: process.env.PII_KEY_FILE ?? './data/pii.key', synthetic: true });
+  await loadDemo(client, ref, { seed, scale, batchSize: 20_000, onProgress, piiKeys });
   await afterLoad(client, onProgress);
   bar.stop();
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

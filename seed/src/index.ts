@@ -40,7 +40,9 @@ export async function ensureSeeded(
     options.onProgress?.({ stage: 'reference data', done: 1, total: 1 });
   }
   if (state.dataset === null && options.demo !== false) {
-    await loadDemo(client, ref, options);
+    const { piiKeys } = options;
+    if (!piiKeys) throw new Error('ensureSeeded: loading the demo needs piiKeys to seal its identities');
+    await loadDemo(client, ref, { ...options, piiKeys });
     await afterLoad(client, options.onProgress);
   }
   const synthetic = (await datasetState(client)).dataset === 'synthetic-demo';

@@ -10,12 +10,14 @@ import access from './plugins/external/access.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import type { DatabaseOptions } from './plugins/app/database.js';
+import type { PiiKeys } from '@talentmap/core/pii';
 // Autoload registers plugins/app at run time; these type-only imports bring the decorators
 // each plugin declares on FastifyInstance into the type of the app that buildApp returns.
 import type {} from './plugins/app/accounts.js';
 import type {} from './plugins/app/auth.js';
 import type {} from './plugins/app/dataset.js';
 import type {} from './plugins/app/institutions.js';
+import type {} from './plugins/app/keys.js';
 import type {} from './plugins/app/map.js';
 import type {} from './plugins/app/match.js';
 import type {} from './plugins/app/reference.js';
@@ -26,7 +28,10 @@ export interface AppOptions extends DatabaseOptions {
    * TRUST_PROXY and BASEMAP_STYLE_URL may be left out: no proxy is trusted, no basemap origin allowed.
    * SESSION_SECRET may be left out on the synthetic demo only (plugins/app/auth.ts).
    */
-  config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'> & Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET'>>;
+  config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'> &
+    Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET' | 'PII_KEY' | 'PII_KEY_FILE'>>;
+  /** The personal-information keys; left out, they come from PII_KEY (or, on the synthetic demo, PII_KEY_FILE). */
+  piiKeys?: PiiKeys;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }

@@ -65,6 +65,11 @@ export const configSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   /** The demo accounts' password; unset = a random one, printed once when the accounts are created. */
   DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').max(256).optional(),
+  // ---- personal information (@talentmap/core/pii, plugins/app/keys.ts)
+  /** 32 bytes, base64: seals identities, keys the ID-number blind index and the per-viewer pseudonyms. Required unless the dataset is the synthetic demo. */
+  PII_KEY: z.string().optional(),
+  /** Where the synthetic demo keeps a generated key when PII_KEY is unset. */
+  PII_KEY_FILE: z.string().default('./data/pii.key'),
 });
 export type Config = z.infer<typeof configSchema>;
 

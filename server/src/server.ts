@@ -1,5 +1,6 @@
 import { createClient } from '@talentmap/db';
-import { ensureSeeded, scaleFor, type Progress } from '@talentmap/seed';
+import { loadPiiKeys } from '@talentmap/core/pii';
+import { datasetState, ensureSeeded, scaleFor, type Progress } from '@talentmap/seed';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -25,7 +26,16 @@ const onProgress = ({ stage, done, total }: Progress) => {
   lastStage = stage;
   lastPrint = now;
 };
+// Only the synthetic demo (loaded now or before) may run on a key generated into PII_KEY_FILE.
+const { dataset } = await datasetState(client);
+const piiKeys = loadPiiKeys({
+  configured: config.PII_KEY,
+  file: config.PII_KEY_FILE,
+  synthetic: dataset === 'synthetic-demo' || (dataset === null && config.SEED_DEMO),
+});
+if (piiKeys.generated) say(`PII_KEY is unset: generated a key for the synthetic demo into ${config.PII_KEY_FILE}`);
 const { demoAccounts } = await ensureSeeded(client, {
+  piiKeys,
   demo: config.SEED_DEMO,
   scale: scaleFor(config.DEMO_TALENTS),
   onProgress,
@@ -37,7 +47,7 @@ if (demoAccounts?.generatedPassword) {
   say('  (shown only now; set DEMO_PASSWORD to choose it — it then applies to every demo account at each start)');
 }
 
-const app = await buildApp({ config, client });
+const app = await buildApp({ config, client, piiKeys });
 app.addHook('onClose', async () => client.close());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@talentmap/server';
 import { loadAdverts } from '../eval/classification.js';
 import { load } from './http-load.js';
+import { TEST_PII_KEYS } from '../support/database.js';
 
 /**
  * The candidates endpoint needs a planner or an enterprise: the bench gives its own provincial
@@ -45,12 +46,12 @@ const client = await createClient(databaseUrl ? { databaseUrl, maxConnections: 1
 
 try {
   await client.migrate();
-  await ensureSeeded(client, { scale: scaleFor(DEFAULT_TALENTS) });
+  await ensureSeeded(client, { scale: scaleFor(DEFAULT_TALENTS), piiKeys: TEST_PII_KEYS });
   const [counts] = await client.rows<{ talents: number; index_bytes: number; table_bytes: number }>(sql`
     select (select count(*)::int from talents) as talents,
            pg_relation_size('talents_embedding_hnsw')::float8 as index_bytes,
            pg_total_relation_size('talents')::float8 as table_bytes`);
-  const app = await buildApp({ client, serveWeb: false, config: { LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
+  const app = await buildApp({ piiKeys: TEST_PII_KEYS, client, serveWeb: false, config: { LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/match/candidates`;

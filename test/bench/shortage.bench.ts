@@ -20,6 +20,7 @@ import { createClient, ShortageRepository, type DbClient } from '@talentmap/db';
 import { DEFAULT_TALENTS, ensureSeeded, refreshShortageRollups, scaleFor } from '@talentmap/seed';
 import { buildApp } from '@talentmap/server';
 import { percentiles } from './stats.js';
+import { TEST_PII_KEYS } from '../support/database.js';
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -95,7 +96,7 @@ async function forecastBacktest(db: DbClient) {
 
 try {
   await client.migrate();
-  await ensureSeeded(client, { scale: scaleFor(DEFAULT_TALENTS) });
+  await ensureSeeded(client, { scale: scaleFor(DEFAULT_TALENTS), piiKeys: TEST_PII_KEYS });
   const [counts] = await client.rows<{ talents: number; vacancies: number; seekers: number }>(sql`select
     (select count(*)::int from talents) as talents, (select count(*)::int from vacancies) as vacancies,
     (select count(*)::int from job_seekers) as seekers`);
@@ -171,7 +172,7 @@ try {
       from v left join s using (occupation_code, grade) where v.vacancies >= 5 order by ratio desc limit 100`;
   });
 
-  const app = await buildApp({ client, serveWeb: false, config: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
+  const app = await buildApp({ piiKeys: TEST_PII_KEYS, client, serveWeb: false, config: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -17,6 +17,7 @@ import { evaluateClassification, keywordBaseline, loadAdverts } from './classifi
 import { DictionaryBaseline } from './dictionary-baseline.js';
 import { dictionarySize, referenceAt, resolveCommit } from './dictionaries.js';
 import { evaluateMatching } from './matching.js';
+import { TEST_PII_KEYS } from '../support/database.js';
 
 const { values: args } = parseArgs({ options: { 'classification-only': { type: 'boolean', default: false }, 'dictionaries-at': { type: 'string' } } });
 const dictionariesAt = args['dictionaries-at'] === undefined ? null : resolveCommit(args['dictionaries-at']);
@@ -30,9 +31,9 @@ try {
   await client.migrate();
   const started = Date.now();
   if (dictionariesAt !== null) await loadReference(client, referenceAt(dictionariesAt));
-  else await ensureSeeded(client, { scale: scaleFor(talents), demo: withMatching });
+  else await ensureSeeded(client, { scale: scaleFor(talents), demo: withMatching, piiKeys: TEST_PII_KEYS });
   process.stderr.write(`dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-  const matcher = await MatchService.create(client);
+  const matcher = await MatchService.create(client, TEST_PII_KEYS);
   const graph = await new MatchRepository(client).skillGraph();
   const dictionaryBaseline = new DictionaryBaseline(graph);
 

@@ -36,11 +36,11 @@ describe(`pgvector on ${testDriver}`, () => {
     const values = [axis(0), axis(0, 0.5), axis(0, 2), axis(5)];
     for (const [i, v] of values.entries())
       await database.client
-        .rows(sql`insert into talents (pseudonym, region_code, lng, lat, grade, skills, years_experience, employment_status, open_to_offers, willing_radius_km, embedding)
-        values (${`V${i}`}, '320000', 119.5, 33, 3, '[]'::jsonb, 1, 'employed', true, 10, ${v}::vector)`);
-    const rows = await database.client.rows<{ pseudonym: string; distance: number }>(sql`
-      select pseudonym, embedding <=> ${axis(0)}::vector as distance from talents order by embedding <=> ${axis(0)}::vector limit 3`);
-    expect(rows.map((r) => r.pseudonym)).toEqual(['V0', 'V1', 'V2']);
+        .rows(sql`insert into talents (id, region_code, lng, lat, grade, skills, years_experience, employment_status, open_to_offers, willing_radius_km, embedding)
+        values (${i + 1}, '320000', 119.5, 33, 3, '[]'::jsonb, 1, 'employed', true, 10, ${v}::vector)`);
+    const rows = await database.client.rows<{ id: number; distance: number }>(sql`
+      select id::int as id, embedding <=> ${axis(0)}::vector as distance from talents order by embedding <=> ${axis(0)}::vector limit 3`);
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
     expect(rows[0]?.distance).toBeCloseTo(0, 5);
   });
 });

@@ -1,6 +1,7 @@
 import { createClient, type DbClient } from '@talentmap/db';
 import { ensureSeeded, scaleFor } from '@talentmap/seed';
 import postgres from 'postgres';
+import { derivePiiKeys } from '@talentmap/core/pii';
 
 /** Which driver this run of the shared integration suite uses (the suite runs once per driver). */
 export const testDriver = (process.env.TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
@@ -10,6 +11,9 @@ export const TEST_TALENTS = 2_000;
 
 /** The demo accounts' password in tests (the seeding takes it as DEMO_PASSWORD would). */
 export const DEMO_PASSWORD_FOR_TESTS = 'demo-password-for-tests';
+
+/** A fixed personal-information key for tests, so a test can decrypt what the app sealed. */
+export const TEST_PII_KEYS = derivePiiKeys(Buffer.alloc(32, 7));
 
 export interface TestDatabase {
   client: DbClient;
@@ -24,7 +28,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   if (testDriver === 'pglite') {
     const client = await createClient({ dataDir: 'memory://' });
     await client.migrate();
-    if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS });
+    if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS, piiKeys: TEST_PII_KEYS });
     return { client, dispose: () => client.close() };
   }
   const name = `talentmap_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -34,7 +38,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   url.pathname = `/${name}`;
   const client = await createClient({ databaseUrl: url.toString(), maxConnections: 4 });
   await client.migrate();
-  if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS });
+  if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS, piiKeys: TEST_PII_KEYS });
   return {
     client,
     async dispose() {

@@ -90,3 +90,12 @@ export function plannerCity(viewer: ViewerContext): string | null {
   const region = plannerRegion(viewer);
   return region === null || region === PROVINCE_CODE ? null : region;
 }
+
+/**
+ * Whose eyes a pseudonym is made for: an enterprise (all its accounts see the same ids, none
+ * other does), or one account. Anonymous callers get no talent-level data, hence no pseudonyms.
+ */
+export function pseudonymViewer(viewer: ViewerContext): string | null {
+  if (viewer.scope?.kind === 'enterprise') return `enterprise:${viewer.scope.enterpriseId}`;
+  return viewer.accountId === undefined ? null : `account:${viewer.accountId}`;
+}

@@ -7,8 +7,10 @@ export const MAX_TEXT_LENGTH = 20_000;
 export const freeTextSchema = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
 const skillNamesSchema = z.array(z.string().trim().min(1).max(50)).min(1).max(50).describe('skill names or aliases');
 const gradeSchema = z.number().int().min(GRADE_MIN).max(GRADE_MAX).describe('新八级工 level 1–8 (4 = 高级工)');
-/** A talent's public id: a pseudonym, never the row id. */
-export const talentIdSchema = z.string().regex(/^T[0-9A-Z]{7}$/, 'a talent pseudonym like T0ABC123');
+/** 'P' and 26 base-32 characters: one AES block (@talentmap/core/pii viewerPseudonym). */
+export const PSEUDONYM_PATTERN = /^P[A-Z2-7]{26}$/;
+/** A talent's public id: a pseudonym made for the viewer who received it, never the row id. */
+export const talentIdSchema = z.string().regex(PSEUDONYM_PATTERN, 'a talent pseudonym as a candidate search returned it (P and 26 letters/digits 2–7)');
 
 export const weightedSkillNameSchema = z.object({ name: z.string(), weight: z.number() });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   check,
@@ -26,6 +27,12 @@ import { EMBEDDING_DIM, ROLES } from '@talentmap/core';
 /** A skill reference with a weight (required skills, skills taught) or a proficiency 1–5 (talents). */
 export type SkillWeight = { skillId: number; weight: number };
 export type SkillLevel = { skillId: number; level: number };
+
+/** Binary columns (ciphertexts) as Buffers; drizzle has no built-in bytea. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const embedding = () => vector('embedding', { dimensions: EMBEDDING_DIM });
 const hnsw = (name: string, column: ExtraConfigColumn) => index(name).using('hnsw', column.op('vector_cosine_ops'));
@@ -266,7 +273,6 @@ export const talents = pgTable(
   'talents',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    pseudonym: text().notNull().unique(),
     /** District of residence; the finest location ever shown outside the planner role. */
     regionCode: text('region_code')
       .notNull()
@@ -300,15 +306,27 @@ export const talents = pgTable(
   ],
 );
 
-/** Personal information (PIPL). No matching, map or analytics query joins this table. */
-export const talentIdentities = pgTable('talent_identities', {
-  talentId: bigint('talent_id', { mode: 'number' })
-    .primaryKey()
-    .references(() => talents.id, { onDelete: 'cascade' }),
-  fullName: text('full_name').notNull(),
-  phone: text().notNull(),
-  idNumber: text('id_number').notNull(),
-});
+/**
+ * Personal information (PIPL), encrypted at rest: AES-256-GCM under PII_KEY (@talentmap/core/pii),
+ * each ciphertext bound to its row and column, and a keyed blind index of the ID number so imports
+ * find duplicates without decrypting. No matching, map or analytics query joins this table.
+ */
+export const talentIdentities = pgTable(
+  'talent_identities',
+  {
+    talentId: bigint('talent_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => talents.id, { onDelete: 'cascade' }),
+    fullNameSealed: bytea('full_name_sealed').notNull(),
+    phoneSealed: bytea('phone_sealed').notNull(),
+    idNumberSealed: bytea('id_number_sealed').notNull(),
+    /** HMAC-SHA256 of the ID number under a key derived from PII_KEY. */
+    idNumberIndex: text('id_number_index').notNull(),
+    /** The master key the row is sealed under (rotation re-seals rows whose key id is old). */
+    keyId: text('key_id').notNull(),
+  },
+  (t) => [index('talent_identities_id_number_idx').on(t.idNumberIndex), index('talent_identities_key_idx').on(t.keyId)],
+);
 
 /** The synthetic generator's latent truth, read only by the evaluation harness. */
 export const talentTruths = pgTable('talent_truths', {
@@ -527,4 +545,96 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_account_idx').on(t.accountId)],
+);
+
+// ---------------------------------------------------------------- protecting the talent
+
+/**
+ * Who looked at which talents, when and why: every candidate search, pathways view and contact
+ * request. Append-only: on PostgreSQL a trigger refuses UPDATE, DELETE and TRUNCATE (migration
+ * 0004). No foreign key to accounts, so the record outlives the account; `talentIds` are row ids
+ * (the pseudonyms shown differ per viewer) and never leave the server except to an admin.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    accountId: integer('account_id'),
+    username: text(),
+    role: text().notNull(),
+    action: text({ enum: ['candidate-search', 'talent-pathways', 'talent-gap', 'contact-request', 'contact-request-update'] }).notNull(),
+    purpose: text().notNull(),
+    /** The pseudonyms as the viewer saw them. */
+    pseudonyms: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    talentIds: bigint('talent_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** Non-personal context: the vacancy, the filters, the number of results. */
+    details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_log_account_at_idx').on(t.accountId, t.at), index('audit_log_at_idx').on(t.at)],
+);
+
+/**
+ * 推荐 through the public employment service: an enterprise asks to contact a candidate; a planner
+ * whose region holds the talent acts on it. The enterprise never receives identity fields.
+ */
+export const contactRequests = pgTable(
+  'contact_requests',
+  {
+    id: serial().primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    vacancyId: bigint('vacancy_id', { mode: 'number' }).references(() => vacancies.id, { onDelete: 'set null' }),
+    talentId: bigint('talent_id', { mode: 'number' })
+      .notNull()
+      .references(() => talents.id, { onDelete: 'cascade' }),
+    /** The talent's district: planners whose region contains it see the request. */
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    message: text().notNull(),
+    status: text({ enum: ['pending', 'forwarded', 'declined', 'closed'] })
+      .notNull()
+      .default('pending'),
+    handledBy: integer('handled_by').references(() => accounts.id, { onDelete: 'set null' }),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    note: text(),
+  },
+  (t) => [
+    index('contact_requests_region_idx').on(t.regionCode, t.status),
+    index('contact_requests_enterprise_idx').on(t.enterpriseId),
+    check('contact_requests_status', sql`${t.status} in ('pending','forwarded','declined','closed')`),
+  ],
+);
+
+/**
+ * The yearly 紧缺职业目录 as published: a frozen, dated copy of the catalogue rows a planner chose
+ * to publish. Anonymous users read the latest publication, not the live computation.
+ */
+export const catalogPublications = pgTable(
+  'catalog_publications',
+  {
+    id: serial().primaryKey(),
+    year: smallint().notNull(),
+    /** The province, or the city a city planner published for. */
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    title: text().notNull(),
+    /** The period of the data the catalogue was computed from (YYYY-MM). */
+    period: text().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: integer('published_by').references(() => accounts.id, { onDelete: 'set null' }),
+    entries: jsonb().$type<unknown[]>().notNull(),
+  },
+  (t) => [index('catalog_publications_region_year_idx').on(t.regionCode, t.year)],
 );

@@ -1,7 +1,7 @@
 import { HIGH_SKILL_MIN_GRADE, WeightedPicker, type Rng } from '@talentmap/core';
 import { DEMO_PERIOD, calendarQuarter, dayToIso, periodDays, quarterBounds } from './calendar.js';
 import type { DemoContext, OccupationProfile } from './context.js';
-import { pseudonymFor, syntheticIdentity } from './identity.js';
+import { syntheticIdentity } from './identity.js';
 
 /**
  * Grade mix of the skilled workforce (新八级工 levels 1..8). About 32% are 高级工 or above,
@@ -139,7 +139,6 @@ export function* generateVacancies(ctx: DemoContext, rng: Rng, enterprises: Ente
 
 export interface TalentRow {
   id: number;
-  pseudonym: string;
   regionCode: string;
   lng: number;
   lat: number;
@@ -192,7 +191,6 @@ export function generateTalent(ctx: DemoContext, rng: Rng, id: number): TalentRo
   }
   return {
     id,
-    pseudonym: pseudonymFor(id),
     regionCode: district.code,
     lng,
     lat,

@@ -34,9 +34,3 @@ export function syntheticIdentity(rng: Rng, talentId: number, districtCode: stri
     idNumber: first17 + idCheckDigit(first17),
   };
 }
-
-/** Stable pseudonym: a bijective hash of the id, so ids cannot be read off it. */
-export function pseudonymFor(talentId: number): string {
-  const hashed = Math.imul(talentId, 0x9e3779b1) >>> 0;
-  return `T${hashed.toString(36).toUpperCase().padStart(7, '0')}`;
-}

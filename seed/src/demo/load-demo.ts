@@ -4,6 +4,7 @@ import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentma
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';
+import { encryptField, idNumberBlindIndex, type PiiKeys } from '@talentmap/core/pii';
 import { DEMO_PERIOD } from './calendar.js';
 import { buildContext, type DemoContext } from './context.js';
 import {
@@ -45,6 +46,8 @@ export interface Progress {
 }
 
 export interface DemoOptions {
+  /** Seals the synthetic identities as real ones would be (talent_identities holds no plain text). */
+  piiKeys?: PiiKeys;
   seed?: number;
   scale?: DemoScale;
   batchSize?: number;
@@ -83,7 +86,6 @@ async function copyInBatches<T>(
 
 const TALENT_COLUMNS = [
   'id',
-  'pseudonym',
   'region_code',
   'lng',
   'lat',
@@ -97,13 +99,30 @@ const TALENT_COLUMNS = [
   'willing_radius_km',
   'embedding',
 ] as const;
+const IDENTITY_COLUMNS = ['talent_id', 'full_name_sealed', 'phone_sealed', 'id_number_sealed', 'id_number_index', 'key_id'] as const;
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
+
+/** bytea in COPY's text form. */
+const byteaLiteral = (bytes: Buffer) => `\\x${bytes.toString('hex')}`;
+
+/** A talent_identities row: each field sealed under PII_KEY and bound to its row and column. */
+function sealedIdentity(keys: PiiKeys, talentId: number, identity: { fullName: string; phone: string; idNumber: string }): unknown[] {
+  const seal = (value: string, column: string) => byteaLiteral(encryptField(keys, value, `talent:${talentId}:${column}`));
+  return [
+    talentId,
+    seal(identity.fullName, 'full_name'),
+    seal(identity.phone, 'phone'),
+    seal(identity.idNumber, 'id_number'),
+    idNumberBlindIndex(keys, identity.idNumber),
+    keys.keyId,
+  ];
+}
 
 /**
  * Generates and loads the synthetic demo dataset (deterministic for a seed and scale).
  * Reference data must already be loaded: skill ids come from the database.
  */
-export async function loadDemo(client: DbClient, ref: ReferenceData, options: DemoOptions = {}): Promise<DemoScale> {
+export async function loadDemo(client: DbClient, ref: ReferenceData, options: DemoOptions & { piiKeys: PiiKeys }): Promise<DemoScale> {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? scaleFor(DEFAULT_TALENTS);
   const batchSize = options.batchSize ?? 10_000;
@@ -121,7 +140,7 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   await withBulkLoad(
     client,
     BULK_TABLES,
-    () => loadRows(client, ctx, rng, scale, batchSize, progress, embed),
+    () => loadRows(client, ctx, rng, scale, batchSize, progress, embed, options.piiKeys),
     (phase) => progress({ stage: 'indexes and constraints', done: phase === 'done' ? 1 : 0, total: 1 }),
   );
 
@@ -153,6 +172,7 @@ async function loadRows(
   batchSize: number,
   progress: (p: Progress) => void,
   embed: (weighted: WeightedSkill[]) => string | null,
+  piiKeys: PiiKeys,
 ): Promise<void> {
   const enterprises = generateEnterprises(ctx, rng.fork('enterprises'), scale.enterprises);
   progress({ stage: 'enterprises', done: 0, total: enterprises.length });
@@ -222,7 +242,6 @@ async function loadRows(
     for (const t of batch) {
       talentsCsv += line([
         t.id,
-        t.pseudonym,
         t.regionCode,
         t.lng,
         t.lat,
@@ -236,7 +255,7 @@ async function loadRows(
         t.willingRadiusKm,
         embed(talentSkillWeights(t.skills)),
       ]);
-      identitiesCsv += line([t.id, t.identity.fullName, t.identity.phone, t.identity.idNumber]);
+      identitiesCsv += line(sealedIdentity(piiKeys, t.id, t.identity));
       truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
       if (t.registration) seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
@@ -244,7 +263,7 @@ async function loadRows(
     progress({ stage: 'talents', done: start - 1, total: scale.talents });
     inFlight = Promise.all([
       client.copyCsv('talents', TALENT_COLUMNS, talentsCsv),
-      client.copyCsv('talent_identities', ['talent_id', 'full_name', 'phone', 'id_number'], identitiesCsv),
+      client.copyCsv('talent_identities', IDENTITY_COLUMNS, identitiesCsv),
       client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv),
       seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
     ]);

@@ -7,6 +7,7 @@ import {
   UnauthenticatedError,
   plannerCity,
   plannerRegion,
+  pseudonymViewer,
   type CandidatesResponse,
   type ClassifyResponse,
   type PathwaysResponse,
@@ -27,6 +28,7 @@ import {
   type WeightedSkill,
 } from '@talentmap/matcher';
 import { containsPoint, distanceKm } from '@talentmap/geo';
+import { resolvePseudonym, viewerPseudonym, type PiiKeys } from '@talentmap/core/pii';
 
 export interface CandidateQuery {
   skills: WeightedSkill[];
@@ -62,6 +64,7 @@ export class MatchService {
 
   private constructor(
     private readonly repo: MatchRepository,
+    private readonly piiKeys: PiiKeys,
     readonly space: SkillSpace,
     readonly recognizer: SkillRecognizer,
     readonly classifier: OccupationClassifier,
@@ -80,7 +83,7 @@ export class MatchService {
     this.occupationByCode = new Map(graph.occupations.map((o) => [o.code, o]));
   }
 
-  static async create(client: DbClient): Promise<MatchService> {
+  static async create(client: DbClient, piiKeys: PiiKeys): Promise<MatchService> {
     const repo = new MatchRepository(client);
     const reference = new ReferenceRepository(client);
     const graph = await repo.skillGraph();
@@ -98,6 +101,7 @@ export class MatchService {
     }
     return new MatchService(
       repo,
+      piiKeys,
       space,
       new SkillRecognizer(graph),
       new OccupationClassifier(graph, space),
@@ -215,10 +219,24 @@ export class MatchService {
    * exist for it (404, not 403, so pseudonyms cannot be probed region by region).
    */
   private async visibleTalent(pseudonym: string, viewer: ViewerContext) {
-    const talent = await this.repo.talent(pseudonym);
+    const id = this.talentIdOf(pseudonym, viewer);
+    const talent = id === null ? null : await this.repo.talent(id);
     const region = plannerRegion(viewer);
     if (!talent || (region !== null && !this.inRegion(talent.regionCode, region))) throw new NotFoundError(`talent ${pseudonym}`);
     return talent;
+  }
+
+  /** The pseudonym of a talent as this viewer sees it (keyed per enterprise or account: lists cannot be joined). */
+  pseudonymFor(talentId: number, viewer: ViewerContext): string {
+    const whose = pseudonymViewer(viewer);
+    if (whose === null) throw new UnauthenticatedError('sign in to see talent-level results');
+    return viewerPseudonym(this.piiKeys, whose, talentId);
+  }
+
+  /** The row id behind a pseudonym this viewer was given; null for one given to anybody else. */
+  talentIdOf(pseudonym: string, viewer: ViewerContext): number | null {
+    const whose = pseudonymViewer(viewer);
+    return whose === null ? null : resolvePseudonym(this.piiKeys, whose, pseudonym);
   }
 
   /**
@@ -294,7 +312,7 @@ export class MatchService {
     return {
       query,
       results: ranked.map(({ row, scored }) => ({
-        talentId: row.pseudonym,
+        talentId: this.pseudonymFor(row.id, viewer),
         score: scored.score,
         breakdown: scored.breakdown,
         matchedSkills: scored.matchedSkillIds.map(this.skillName),
@@ -401,7 +419,7 @@ export class MatchService {
         programs: missing.length > 0 ? await this.programsFor(missing, 3, talent) : [],
       });
     }
-    return { talentId: talent.pseudonym, regionCode: talent.regionCode, regionName: this.regionNameOf(talent.regionCode), grade: talent.grade, pathways };
+    return { talentId: pseudonym, regionCode: talent.regionCode, regionName: this.regionNameOf(talent.regionCode), grade: talent.grade, pathways };
   }
 
   /** Occupations nearest in skill space: transfer paths for workers leaving a declining job. */

@@ -7,7 +7,7 @@ import { InstitutionService } from '@talentmap/server/services/institution';
 import { MapService } from '@talentmap/server/services/map';
 import { MatchService } from '@talentmap/server/services/match';
 import { ReferenceService } from '@talentmap/server/services/reference';
-import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from '../../support/database.js';
+import { createTestDatabase, testDriver, TEST_PII_KEYS, TEST_TALENTS, type TestDatabase } from '../../support/database.js';
 
 /**
  * "Medium" tests: each service over its real repositories on a real seeded database, called
@@ -23,7 +23,7 @@ let reference: ReferenceService;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  match = await MatchService.create(database.client);
+  match = await MatchService.create(database.client, TEST_PII_KEYS);
   reference = new ReferenceService(new ReferenceRepository(database.client));
 });
 afterAll(async () => database?.dispose());

@@ -18,7 +18,6 @@ export interface CandidateFilter {
 
 export interface CandidateRow {
   id: number;
-  pseudonym: string;
   regionCode: string;
   grade: number;
   skills: SkillLevel[];
@@ -105,7 +104,7 @@ export class MatchRepository {
     // (using the btree indexes for the filters) instead of walking the graph.
     const order = strategy === 'exact' ? sql`(embedding <=> ${q}::vector) + 0` : sql`embedding <=> ${q}::vector`;
     const query = sql`
-      select id, pseudonym, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
+      select id, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
              open_to_offers as "openToOffers", willing_radius_km as "willingRadiusKm", lng, lat,
              embedding <=> ${q}::vector as distance
       from talents
@@ -171,12 +170,12 @@ export class MatchRepository {
     return row?.embedding ? (JSON.parse(row.embedding) as number[]) : null;
   }
 
-  /** A talent's matchable profile by pseudonym (no personal fields exist in this table). */
-  async talent(pseudonym: string): Promise<TalentProfileRow | null> {
+  /** A talent's matchable profile by row id (no personal fields exist in this table). */
+  async talent(id: number): Promise<TalentProfileRow | null> {
     const [row] = await this.client.rows<TalentProfileRow & { embedding: string | null }>(sql`
-      select id, pseudonym, region_code as "regionCode", grade, skills, occupation_code as "occupationCode",
+      select id, region_code as "regionCode", grade, skills, occupation_code as "occupationCode",
              lng, lat, embedding::text as embedding
-      from talents where pseudonym = ${pseudonym}`);
+      from talents where id = ${id}`);
     if (!row) return null;
     return { ...row, id: Number(row.id), vector: row.embedding ? (JSON.parse(row.embedding) as number[]) : null };
   }
@@ -227,7 +226,6 @@ export type ProgramRow = {
 
 export type TalentProfileRow = {
   id: number;
-  pseudonym: string;
   regionCode: string;
   grade: number;
   skills: SkillLevel[];

@@ -13,7 +13,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    app.decorate('matchService', await MatchService.create(app.database));
+    app.decorate('matchService', await MatchService.create(app.database, app.piiKeys));
   },
-  { name: 'match', dependencies: ['database'] },
+  { name: 'match', dependencies: ['database', 'keys'] },
 );
