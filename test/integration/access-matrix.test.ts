@@ -4,7 +4,7 @@ import { ACCESS, TALENT_LEVEL, type RouteKey, type Viewer } from '@talentmap/cor
 import { hashPassword } from '@talentmap/core/password';
 import { AccountRepository } from '@talentmap/db';
 import { buildApp } from '@talentmap/server';
-import { DEMO_PASSWORD_FOR_TESTS, testDriver } from '../support/database.js';
+import { DEMO_PASSWORD_FOR_TESTS, TEST_PII_KEYS, testDriver } from '../support/database.js';
 import { TEST_SESSION_SECRET } from '../support/app.js';
 import { signIn, useApi } from '../support/api.js';
 
@@ -163,6 +163,7 @@ describe(`the access declaration on ${testDriver}`, () => {
 
   it('stops the server at start-up when an /api route is not declared', async () => {
     const app = await buildApp({
+      piiKeys: TEST_PII_KEYS,
       client: api.database.client,
       serveWeb: false,
       config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 1000, SESSION_SECRET: TEST_SESSION_SECRET },

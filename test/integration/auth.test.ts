@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { ConflictError, DEMO_USERNAMES, InvalidInputError, apiTokenSchema, demoAccountsSchema, meSchema, type ApiToken } from '@talentmap/core';
 import { buildApp } from '@talentmap/server';
 import { UsageError, userCreate } from '@talentmap/server/cli/user-create';
-import { DEMO_PASSWORD_FOR_TESTS, testDriver } from '../support/database.js';
+import { DEMO_PASSWORD_FOR_TESTS, TEST_PII_KEYS, testDriver } from '../support/database.js';
 import { buildTestApp, TEST_SESSION_SECRET } from '../support/app.js';
 import { cookieOf, signIn, useApi } from '../support/api.js';
 
@@ -62,6 +62,7 @@ describe(`sign-in and sessions on ${testDriver}`, () => {
 
   it('marks the cookie Secure when the request came over https (through a trusted proxy)', async () => {
     const app = await buildApp({
+      piiKeys: TEST_PII_KEYS,
       client: api.database.client,
       serveWeb: false,
       config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 100_000, SESSION_SECRET: TEST_SESSION_SECRET, TRUST_PROXY: ['127.0.0.1'] },
@@ -233,14 +234,19 @@ describe(`demo accounts on ${testDriver}`, () => {
       } finally {
         await app.close();
       }
-      await expect(buildApp({ client: api.database.client, serveWeb: false, config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 1000 } })).rejects.toThrow(
-        /SESSION_SECRET/,
-      );
+      await expect(
+        buildApp({ piiKeys: TEST_PII_KEYS, client: api.database.client, serveWeb: false, config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 1000 } }),
+      ).rejects.toThrow(/SESSION_SECRET/);
     });
   });
 
   it('starts the synthetic demo without SESSION_SECRET (a random secret per start)', async () => {
-    const app = await buildApp({ client: api.database.client, serveWeb: false, config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 1000 } });
+    const app = await buildApp({
+      piiKeys: TEST_PII_KEYS,
+      client: api.database.client,
+      serveWeb: false,
+      config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 1000 },
+    });
     try {
       const { cookie } = await signIn(app, 'admin');
       expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);

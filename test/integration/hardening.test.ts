@@ -8,7 +8,7 @@ import { buildApp, type AppOptions } from '@talentmap/server';
 import { ensureDemoAccounts } from '@talentmap/seed';
 // The server package exports the app, not its config; the config's validation is what is tested here.
 import { loadConfig } from '../../server/src/config.js';
-import { testDriver } from '../support/database.js';
+import { TEST_PII_KEYS, testDriver } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
 /**
@@ -62,6 +62,7 @@ async function get(app: FastifyInstance, url: string, headers: Record<string, st
 /** A second app over the same database, with the configuration a test needs; closed after it. */
 async function withApp(options: { config?: Partial<AppOptions['config']>; serveWeb?: boolean }, run: (app: FastifyInstance) => Promise<void>) {
   const app = await buildApp({
+    piiKeys: TEST_PII_KEYS,
     client: api.database.client,
     serveWeb: options.serveWeb ?? false,
     config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 100_000, ...options.config },
@@ -203,7 +204,12 @@ describe(`every error leaves in the one shape on ${testDriver}`, () => {
     let server: FastifyInstance | undefined;
     let port = 0;
     beforeAll(async () => {
-      server = await buildApp({ client: api.database.client, serveWeb: false, config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 100_000 } });
+      server = await buildApp({
+        piiKeys: TEST_PII_KEYS,
+        client: api.database.client,
+        serveWeb: false,
+        config: { LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: 100_000 },
+      });
       await server.listen({ port: 0, host: '127.0.0.1' });
       port = (server.server.address() as AddressInfo).port;
     });
