@@ -421,7 +421,7 @@ export const programs = pgTable(
 );
 
 // ---------------------------------------------------------------- shortage rollups
-// Derived tables rebuilt by ShortageRepository.refresh() after every load (seed/src/after-load.ts).
+// Derived tables rebuilt by refreshShortageRollups (seed/src/shortage-rollups.ts) after every load (seed/src/after-load.ts).
 // The shortage API reads only these, never the raw vacancies or registrations. No foreign keys:
 // the rows are replaced wholesale and '*' / 0 stand for "all occupations" / "all grades".
 
