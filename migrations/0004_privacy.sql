@@ -42,6 +42,8 @@ ALTER TABLE "talents" DROP CONSTRAINT "talents_pseudonym_unique";--> statement-b
 -- Until this migration only the synthetic generator wrote identities, in plain text; they cannot be
 -- sealed in SQL (the key never reaches the database), so they go, and the sealed columns start empty.
 DELETE FROM "talent_identities";--> statement-breakpoint
+-- Talent points move to the centre of their 0.025° grid cell (@talentmap/geo talentCell): no finer point is kept.
+UPDATE "talents" SET "lng" = round(((floor("lng" / 0.025) + 0.5) * 0.025)::numeric, 6), "lat" = round(((floor("lat" / 0.025) + 0.5) * 0.025)::numeric, 6);--> statement-breakpoint
 ALTER TABLE "talent_identities" ADD COLUMN "full_name_sealed" "bytea" NOT NULL;--> statement-breakpoint
 ALTER TABLE "talent_identities" ADD COLUMN "phone_sealed" "bytea" NOT NULL;--> statement-breakpoint
 ALTER TABLE "talent_identities" ADD COLUMN "id_number_sealed" "bytea" NOT NULL;--> statement-breakpoint

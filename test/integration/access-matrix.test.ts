@@ -35,15 +35,15 @@ type ViewerName = keyof typeof VIEWERS;
 interface Fixtures {
   /** institution-demo's institution (in 苏州). */
   institutionId: number;
-  /** A talent living in 苏州. */
-  suzhouTalent: string;
+  /** A talent living in 苏州, by the pseudonym each viewer was issued (pseudonyms are per viewer). */
+  suzhouTalent: Map<ViewerName, string>;
 }
 
 type Expected = 'ok' | 401 | 403 | 404;
 interface Sample {
   label: string;
-  url: string | ((f: Fixtures) => string);
-  body?: object | ((f: Fixtures) => object);
+  url: string | ((f: Fixtures, viewer: ViewerName) => string);
+  body?: object | ((f: Fixtures, viewer: ViewerName) => object);
   /** A scope rule's answer for some viewers, where it differs from the declaration's. */
   expect?: Partial<Record<ViewerName, Expected>>;
 }
@@ -96,11 +96,11 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
     {
       label: "a 苏州 talent's gap",
       url: '/api/match/programs',
-      body: (f) => ({ ...welders, talentId: f.suzhouTalent }),
+      body: (f, viewer) => ({ ...welders, talentId: f.suzhouTalent.get(viewer) }),
       expect: { ...talentLevel, ...NOT_SUZHOU },
     },
   ],
-  'GET /api/talents/:id/pathways': [{ label: 'a 苏州 talent', url: (f) => `/api/talents/${f.suzhouTalent}/pathways`, expect: NOT_SUZHOU }],
+  'GET /api/talents/:id/pathways': [{ label: 'a 苏州 talent', url: (f, viewer) => `/api/talents/${f.suzhouTalent.get(viewer)}/pathways`, expect: NOT_SUZHOU }],
   'POST /api/auth/login': [{ label: 'planner', url: '/api/auth/login', body: { username: 'planner', password: DEMO_PASSWORD_FOR_TESTS } }],
   'POST /api/auth/logout': [{ label: 'sign out', url: '/api/auth/logout' }],
   'GET /api/auth/me': [{ label: 'me', url: '/api/auth/me', expect: { anonymous: 401 } }],
@@ -128,9 +128,10 @@ beforeAll(async () => {
   const [other] = await client.rows<{ enterprise: number; institution: number }>(sql`
     select (select min(id) from enterprises where id <> ${demo!.enterprise_id}) as enterprise,
            (select min(institution_id) from programs where institution_id <> ${demo!.institution_id}) as institution`);
-  const [talent] = await client.rows<{ pseudonym: string }>(sql`
-    select t.pseudonym from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' order by t.id limit 1`);
-  fixtures = { institutionId: Number(demo!.institution_id), suzhouTalent: talent!.pseudonym };
+  const [talent] = await client.rows<{ id: number }>(sql`
+    select t.id from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' order by t.id limit 1`);
+  // Nobody signed in is refused before any lookup: it gets a well-formed pseudonym issued to nobody.
+  fixtures = { institutionId: Number(demo!.institution_id), suzhouTalent: new Map([['anonymous', `P${'A'.repeat(26)}`]]) };
 
   const accounts = new AccountRepository(client);
   const passwordHash = await hashPassword(DEMO_PASSWORD_FOR_TESTS);
@@ -147,7 +148,11 @@ beforeAll(async () => {
       payload: { name: 'access matrix' },
       headers: { cookie, 'x-csrf-token': csrfToken },
     });
-    authorization.set(viewer, `Bearer ${(res.json() as { token: string }).token}`);
+    const token = (res.json() as { token: string }).token;
+    authorization.set(viewer, `Bearer ${token}`);
+    const context = await api.app.accountService.viewerOfToken(token);
+    if (!context) throw new Error(`the token issued to ${viewer} does not sign in`);
+    fixtures.suzhouTalent.set(viewer, api.app.matchService.pseudonymFor(Number(talent!.id), context));
   }
 });
 
@@ -194,8 +199,8 @@ describe.each([...new Set(cases.map((c) => c.key))])(`%s on ${testDriver}`, (key
     '$label as $viewer → $expected',
     async ({ sample, viewer, expected }) => {
       const [method] = key.split(' ') as ['GET' | 'POST'];
-      const url = typeof sample.url === 'function' ? sample.url(fixtures) : sample.url;
-      const body = typeof sample.body === 'function' ? sample.body(fixtures) : sample.body;
+      const url = typeof sample.url === 'function' ? sample.url(fixtures, viewer) : sample.url;
+      const body = typeof sample.body === 'function' ? sample.body(fixtures, viewer) : sample.body;
       const token = authorization.get(viewer);
       const res = await api.app.inject({ method, url, ...(body ? { payload: body } : {}), headers: token ? { authorization: token } : {} });
       const detail = `${key} (${sample.label}) as ${viewer}: ${res.statusCode} ${res.body.slice(0, 200)}`;

@@ -344,7 +344,7 @@ describe(`strict ids on ${testDriver}`, () => {
       headers: planner,
     });
     const talentId = (candidates.json() as CandidatesResponse).results[0]?.talentId ?? '';
-    expect(talentId).toMatch(/^T[0-9A-Z]{7}$/);
+    expect(talentId).toMatch(/^P[A-Z2-7]{26}$/);
     expect((await get(api.app, `/api/talents/${talentId}/pathways`, planner)).status).toBe(200);
     const variants = [
       talentId.toLowerCase(),
@@ -352,8 +352,9 @@ describe(`strict ids on ${testDriver}`, () => {
       talentId.slice(0, -1),
       `${talentId}%0A`,
       `%20${talentId}`,
-      `T${encodeURIComponent('０'.repeat(7))}`,
-      'T0ABC12%C3%9F',
+      `P${encodeURIComponent('Ａ'.repeat(26))}`,
+      `${talentId.slice(0, -1)}%C3%9F`,
+      `${talentId.slice(0, -1)}1`,
       `${talentId}%00`,
     ];
     for (const id of variants) {

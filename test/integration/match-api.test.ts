@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { CandidatesResponse, ClassifyResponse, PathwaysResponse } from '@talentmap/core';
-import { testDriver } from '../support/database.js';
+import { decryptField } from '@talentmap/core/pii';
+import { TEST_PII_KEYS, testDriver } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
 const api = useApi();
@@ -9,6 +10,8 @@ const api = useApi();
 const post = <T>(url: string, body: unknown) => api.post<T>(url, body);
 /** Candidates, pathways and one talent's gap need a signed-in planner or enterprise. */
 const planner = api.as('planner');
+/** Well-formed, but issued to nobody. */
+const UNKNOWN_TALENT = `P${'A'.repeat(26)}`;
 type ApiError = { error: { code: string; message: string } };
 
 describe(`classification on ${testDriver}`, () => {
@@ -63,21 +66,24 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     const scores = body.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const r of body.results) {
-      expect(r.talentId).toMatch(/^T[0-9A-Z]{7}$/);
+      expect(r.talentId).toMatch(/^P[A-Z2-7]{26}$/);
       expect(r.grade).toBeGreaterThanOrEqual(3);
       expect(r.regionCode).toMatch(/^32\d{4}$/);
       expect(Object.keys(r.breakdown).sort()).toEqual(['availability', 'coverage', 'distance', 'grade', 'similarity']);
       expect(r.matchedSkills.length + r.missingSkills.length).toBeGreaterThan(0);
-      for (const key of ['fullName', 'phone', 'idNumber', 'name', 'lng', 'lat']) expect(r).not.toHaveProperty(key);
+      for (const key of ['fullName', 'phone', 'idNumber', 'name', 'lng', 'lat', 'distanceKm', 'willingRadiusKm']) expect(r).not.toHaveProperty(key);
     }
     // None of the returned talents' personal fields appears anywhere in the response.
-    const identities = await api.database.client.rows<{ phone: string; id_number: string; full_name: string }>(sql`
-      select phone, id_number, full_name from talent_identities i join talents t on t.id = i.talent_id
-      where t.pseudonym in ${body.results.map((r) => r.talentId)}`);
+    const ids = await Promise.all(body.results.map(async (r) => api.app.matchService.talentIdOf(r.talentId, await planner.viewer())));
+    expect(ids.every((id) => id !== null)).toBe(true);
+    const identities = await api.database.client.rows<{ talent_id: number; full_name_sealed: Buffer; phone_sealed: Buffer; id_number_sealed: Buffer }>(sql`
+      select talent_id, full_name_sealed, phone_sealed, id_number_sealed from talent_identities where talent_id in ${ids}`);
     expect(identities).toHaveLength(10);
     for (const i of identities) {
-      expect(raw).not.toContain(i.phone);
-      expect(raw).not.toContain(i.id_number);
+      const open = (sealed: Buffer, column: string) => decryptField(TEST_PII_KEYS, Buffer.from(sealed), `talent:${i.talent_id}:${column}`);
+      expect(raw).not.toContain(open(i.phone_sealed, 'phone'));
+      expect(raw).not.toContain(open(i.id_number_sealed, 'id_number'));
+      expect(raw).not.toContain(open(i.full_name_sealed, 'full_name'));
     }
   });
 
@@ -102,14 +108,15 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     expect(body.results.every((r) => r.regionCode.startsWith('3205'))).toBe(true);
   });
 
-  it('keeps to a radius and reports distances', async () => {
-    const { body } = await planner.post<CandidatesResponse>('/api/match/candidates', {
+  it('keeps to a radius and reports distance bands, never a figure', async () => {
+    const { body, raw } = await planner.post<CandidatesResponse>('/api/match/candidates', {
       skills: ['PLC', '二保焊'],
       near: { lng: 120.3, lat: 31.57, radiusKm: 30 },
       limit: 15,
     });
     expect(body.results.length).toBeGreaterThan(0);
-    for (const r of body.results) expect(r.distanceKm).toBeLessThanOrEqual(30);
+    for (const r of body.results) expect(['0-5', '5-10', '10-20', '20-50']).toContain(r.distanceBand);
+    expect(raw).not.toMatch(/distanceKm|willingRadius|"lng"|"lat"/);
   });
 
   it('finds mostly the same top ten by HNSW as by an exact scan', async () => {
@@ -171,26 +178,27 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
   });
 
   it("closes a talent's own gap: skills the talent has are not in it", async () => {
-    const [talent] = await api.database.client.rows<{ pseudonym: string; skills: { skillId: number }[] }>(sql`
-      select pseudonym, skills from talents where jsonb_array_length(skills) >= 3 order by id limit 1`);
-    const { body } = await planner.post<{ gap: { name: string }[] }>('/api/match/programs', { talentId: talent!.pseudonym, occupationCode: '6-18-02-04' });
+    const [talent] = await api.database.client.rows<{ id: number; skills: { skillId: number }[] }>(sql`
+      select id, skills from talents where jsonb_array_length(skills) >= 3 order by id limit 1`);
+    const talentId = await planner.pseudonymOf(Number(talent!.id));
+    const { body } = await planner.post<{ gap: { name: string }[] }>('/api/match/programs', { talentId, occupationCode: '6-18-02-04' });
     const owned = await api.database.client.rows<{ name: string }>(sql`select name from skills where id in ${talent!.skills.map((s) => s.skillId)}`);
     for (const o of owned) expect(body.gap.map((g) => g.name)).not.toContain(o.name);
   });
 
   it('rejects a talent without a target occupation and answers 404 for an unknown talent', async () => {
-    const missingTarget = await planner.post<ApiError>('/api/match/programs', { talentId: 'T0000000' });
+    const missingTarget = await planner.post<ApiError>('/api/match/programs', { talentId: UNKNOWN_TALENT });
     expect(missingTarget.status).toBe(400);
-    const unknown = await planner.post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
+    const unknown = await planner.post<ApiError>('/api/match/programs', { talentId: UNKNOWN_TALENT, occupationCode: '6-18-02-04' });
     expect(unknown.status).toBe(404);
     // One talent's gap is talent-level data: nobody signed in gets a 401.
-    const anonymous = await post<ApiError>('/api/match/programs', { talentId: 'TZZZZZZZ', occupationCode: '6-18-02-04' });
+    const anonymous = await post<ApiError>('/api/match/programs', { talentId: UNKNOWN_TALENT, occupationCode: '6-18-02-04' });
     expect(anonymous.status).toBe(401);
   });
 
   it("shows a worker's pathways with gaps and programs", async () => {
-    const [talent] = await api.database.client.rows<{ pseudonym: string }>(sql`select pseudonym from talents order by id limit 1`);
-    const res = await planner.get<PathwaysResponse>(`/api/talents/${talent!.pseudonym}/pathways`);
+    const talentId = await planner.pseudonymOf(1);
+    const res = await planner.get<PathwaysResponse>(`/api/talents/${talentId}/pathways`);
     expect(res.status).toBe(200);
     const body = res.body;
     expect(body.pathways.length).toBeGreaterThan(0);
@@ -199,9 +207,9 @@ describe(`programs, pathways and related occupations on ${testDriver}`, () => {
     expect(body.pathways.some((p) => p.shortage !== null)).toBe(true);
     const short = body.pathways.map((p) => p.shortage?.short ?? false);
     expect(short).toEqual([...short].sort((a, b) => Number(b) - Number(a)));
-    expect((await planner.get('/api/talents/TZZZZZZZ/pathways')).status).toBe(404);
+    expect((await planner.get(`/api/talents/${UNKNOWN_TALENT}/pathways`)).status).toBe(404);
     expect((await planner.get('/api/talents/1/pathways')).status).toBe(400);
-    expect((await api.get(`/api/talents/${talent!.pseudonym}/pathways`)).status).toBe(401);
+    expect((await api.get(`/api/talents/${talentId}/pathways`)).status).toBe(401);
   });
 
   it('lists related occupations with shared and differing skills', async () => {

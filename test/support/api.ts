@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { Me } from '@talentmap/core';
+import { sql } from 'drizzle-orm';
+import type { Me, ViewerContext } from '@talentmap/core';
 import { createTestDatabase, DEMO_PASSWORD_FOR_TESTS, type TestDatabase } from './database.js';
 import { buildTestApp } from './app.js';
 
@@ -10,11 +11,17 @@ export interface ViewerApi {
   post<T>(url: string, body: unknown): Promise<{ status: number; body: T; raw: string }>;
 }
 
+/** A signed-in viewer's requests, and the pseudonyms it would be shown (as the server makes them). */
+export interface AccountApi extends ViewerApi {
+  viewer(): Promise<ViewerContext>;
+  pseudonymOf(talentId: number): Promise<string>;
+}
+
 export interface ApiHarness extends ViewerApi {
   readonly app: FastifyInstance;
   readonly database: TestDatabase;
   /** The same requests signed in as an account (a demo account by default password): session cookie and CSRF token. */
-  as(username: string, password?: string): ViewerApi;
+  as(username: string, password?: string): AccountApi;
 }
 
 /** A signed-in session: the Cookie header to send back and the CSRF token for writes. */
@@ -91,7 +98,18 @@ export function useApi(options: { seed?: boolean; prepare?: (database: TestDatab
         if (!signedIn) sessions.set(key, (signedIn = signIn(ready(app), username, password)));
         return signedIn;
       };
-      return viewerApi(() => ready(app), session);
+      const viewer = async (): Promise<ViewerContext> => {
+        await session();
+        const [row] = await ready(database).client.rows<{ id: number }>(sql`select id from accounts where username = ${username}`);
+        const context = row && (await ready(app).accountService.viewerOfAccount(Number(row.id)));
+        if (!context) throw new Error(`no active account ${username}`);
+        return context;
+      };
+      return {
+        ...viewerApi(() => ready(app), session),
+        viewer,
+        pseudonymOf: async (talentId: number) => ready(app).matchService.pseudonymFor(talentId, await viewer()),
+      };
     },
     get app() {
       return ready(app);

@@ -14,6 +14,19 @@ export const talentIdSchema = z.string().regex(PSEUDONYM_PATTERN, 'a talent pseu
 
 export const weightedSkillNameSchema = z.object({ name: z.string(), weight: z.number() });
 
+/**
+ * How far a candidate lives from the search centre, as a band, never a figure (km; lower bound
+ * inclusive). Computed from the talent's grid cell (@talentmap/geo talentCell).
+ */
+export const DISTANCE_BANDS = ['0-5', '5-10', '10-20', '20-50', '50+'] as const;
+export const distanceBandSchema = z.enum(DISTANCE_BANDS).describe('km from the search centre: 0-5, 5-10, 10-20, 20-50 or 50+');
+export type DistanceBand = z.infer<typeof distanceBandSchema>;
+export const DISTANCE_BAND_LOWER_KM: Record<DistanceBand, number> = { '0-5': 0, '5-10': 5, '10-20': 10, '20-50': 20, '50+': 50 };
+
+export function distanceBandOf(km: number): DistanceBand {
+  return [...DISTANCE_BANDS].reverse().find((band) => km >= DISTANCE_BAND_LOWER_KM[band]) ?? '0-5';
+}
+
 // ------------------------------------------------------------ classification
 
 export const classifyRequestSchema = z.object({
@@ -47,7 +60,8 @@ export type ClassifyResponse = z.infer<typeof classifyResponseSchema>;
 export const nearSchema = z.object({
   lng: z.number().min(73).max(136),
   lat: z.number().min(3).max(54),
-  radiusKm: z.number().gt(0, 'must be greater than 0').max(500, 'at most 500 km'),
+  // Whole kilometres: finer radii would only help bisect a talent's cell boundary.
+  radiusKm: z.number().int('whole kilometres').min(1, 'at least 1 km').max(500, 'at most 500 km'),
 });
 
 export const candidatesRequestSchema = z
@@ -84,7 +98,7 @@ export const candidateSchema = z.object({
   regionName: z.string(),
   grade: z.number().int(),
   gradeName: z.string(),
-  distanceKm: z.number().nullable(),
+  distanceBand: distanceBandSchema.nullable().describe('null without a search centre (near)'),
   available: z.boolean(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;

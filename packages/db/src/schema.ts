@@ -277,7 +277,7 @@ export const talents = pgTable(
     regionCode: text('region_code')
       .notNull()
       .references(() => regions.code),
-    /** Approximate home point (jittered), used for radius filters only, never returned. */
+    /** The centre of the home's 0.025° grid cell (@talentmap/geo talentCell), for radius filters and distance bands only, never returned. */
     lng: doublePrecision().notNull(),
     lat: doublePrecision().notNull(),
     occupationCode: text('occupation_code').references(() => occupations.code),

@@ -41,7 +41,7 @@ describe('scoreCandidate', () => {
     expect(result.score).toBeCloseTo(expected, 3);
     expect(result.matchedSkillIds).toEqual([2]);
     expect(result.missing).toEqual([{ skillId: 8, relatedSkillId: null }]);
-    expect(result.distanceKm).toBe(0);
+    expect(result.distanceBand).toBe('0-5');
   });
 
   it('credits a related skill partially and says which', () => {
@@ -66,7 +66,7 @@ describe('scoreCandidate', () => {
     expect(result.breakdown.coverage).toBeCloseTo(0.5 * sim, 3);
   });
 
-  it('halves distance beyond the talent’s willing radius', () => {
+  it('scores distance by band, halved when the whole band lies beyond the willing radius', () => {
     const vector = space.embed([{ skillId: 2, weight: 1 }]) as number[];
     const far = scoreCandidate(
       { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } },
@@ -83,7 +83,32 @@ describe('scoreCandidate', () => {
       },
       space,
     );
-    expect(far.breakdown.distance).toBeCloseTo((1 - 33.36 / 100) / 2, 2);
+    // 33.4 km is the 20-50 band (fit 0.3); its lower bound 20 ≥ the 20 km willing radius.
+    expect(far.distanceBand).toBe('20-50');
+    expect(far.breakdown.distance).toBe(0.15);
+  });
+
+  it('gives the same distance part anywhere inside a band, so the score does not measure the distance', () => {
+    const vector = space.embed([{ skillId: 2, weight: 1 }]) as number[];
+    const at = (lat: number) =>
+      scoreCandidate(
+        { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } },
+        {
+          grade: 3,
+          skills: [{ skillId: 2, level: 3 }],
+          employmentStatus: 'employed',
+          openToOffers: true,
+          willingRadiusKm: 80,
+          lng: 120,
+          lat,
+          cosineDistance: 0,
+        },
+        space,
+      );
+    // 0.1° ≈ 11.1 km and 0.17° ≈ 18.9 km: both in 10-20.
+    expect(at(31.1).score).toBe(at(31.17).score);
+    expect(at(31.1).breakdown.distance).toBe(0.6);
+    expect(at(31.3).breakdown.distance).toBe(0.3);
   });
 });
 

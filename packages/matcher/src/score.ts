@@ -1,3 +1,4 @@
+import { DISTANCE_BAND_LOWER_KM, distanceBandOf, type DistanceBand } from '@talentmap/core';
 import { distanceKm } from '@talentmap/geo';
 import type { WeightedSkill } from './skill-graph.js';
 import type { SkillSpace } from './skill-space.js';
@@ -10,13 +11,16 @@ import type { SkillSpace } from './skill-space.js';
  *                      (skill-space similarity ≥ 0.6) counts half its similarity
  *   grade        0.15  1 within two grades above the minimum, less when far over-qualified;
  *                      without a minimum, higher grades score higher
- *   distance     0.10  1 − distance / radius with a radius, else 1; halved beyond the
- *                      talent's own willing radius
+ *   distance     0.10  by distance band from the search centre (DISTANCE_BAND_FIT), else 1;
+ *                      halved when the whole band lies beyond the talent's willing radius.
+ *                      A step function of the band, not of the figure: the score and its
+ *                      breakdown reveal no more about where a talent lives than the band does.
  *   availability 0.05  open to offers and unemployed 1, student 0.8, employed 0.7, not open 0.2
  * Hard filters (minimum grade, region, radius, availability) are applied before scoring.
  */
 export const MATCH_WEIGHTS = { similarity: 0.35, coverage: 0.35, grade: 0.15, distance: 0.1, availability: 0.05 } as const;
 export const RELATED_SKILL_MIN = 0.6;
+export const DISTANCE_BAND_FIT: Record<DistanceBand, number> = { '0-5': 1, '5-10': 0.8, '10-20': 0.6, '20-50': 0.3, '50+': 0 };
 
 export interface MatchQuery {
   skills: WeightedSkill[];
@@ -31,6 +35,7 @@ export interface CandidateProfile {
   employmentStatus: 'employed' | 'unemployed' | 'student';
   openToOffers: boolean;
   willingRadiusKm: number;
+  /** The talent's grid cell centre (@talentmap/geo talentCell), never a finer point. */
   lng: number;
   lat: number;
   /** Cosine distance from the query vector, as the database computed it. */
@@ -51,7 +56,7 @@ export interface ScoredCandidate {
   matchedSkillIds: number[];
   /** Required skills the talent lacks, with the related skill that partly covers it, if any. */
   missing: { skillId: number; relatedSkillId: number | null }[];
-  distanceKm: number | null;
+  distanceBand: DistanceBand | null;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -94,11 +99,11 @@ export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: Sk
   }
 
   let distance = 1;
-  let km: number | null = null;
+  let band: DistanceBand | null = null;
   if (query.near) {
-    km = distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat]);
-    distance = clamp01(1 - km / query.near.radiusKm);
-    if (km > c.willingRadiusKm) distance /= 2;
+    band = distanceBandOf(distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat]));
+    distance = DISTANCE_BAND_FIT[band];
+    if (DISTANCE_BAND_LOWER_KM[band] >= c.willingRadiusKm) distance /= 2;
   }
   const breakdown: Breakdown = {
     similarity: round3(clamp01(1 - c.cosineDistance)),
@@ -113,5 +118,5 @@ export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: Sk
     MATCH_WEIGHTS.grade * breakdown.grade +
     MATCH_WEIGHTS.distance * breakdown.distance +
     MATCH_WEIGHTS.availability * breakdown.availability;
-  return { score: round3(score), breakdown, matchedSkillIds, missing, distanceKm: km === null ? null : Math.round(km * 10) / 10 };
+  return { score: round3(score), breakdown, matchedSkillIds, missing, distanceBand: band };
 }

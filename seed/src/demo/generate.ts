@@ -1,4 +1,5 @@
 import { HIGH_SKILL_MIN_GRADE, WeightedPicker, type Rng } from '@talentmap/core';
+import { talentCell } from '@talentmap/geo';
 import { DEMO_PERIOD, calendarQuarter, dayToIso, periodDays, quarterBounds } from './calendar.js';
 import type { DemoContext, OccupationProfile } from './context.js';
 import { syntheticIdentity } from './identity.js';
@@ -160,7 +161,9 @@ const RADII = [10, 20, 30, 50, 80, 150];
 
 export function generateTalent(ctx: DemoContext, rng: Rng, id: number): TalentRow {
   const cityCode = ctx.geo.cityPicker.pick(rng);
-  const { district, lng, lat } = ctx.geo.place(rng, cityCode);
+  const { district, lng: homeLng, lat: homeLat } = ctx.geo.place(rng, cityCode);
+  // Stored at the precision matching needs: the grid cell, never the point (geo/talent-cell.ts).
+  const [lng, lat] = talentCell([homeLng, homeLat]);
   const occupation = ctx.occupationPickerByCity.get(cityCode)?.pick(rng) as OccupationProfile;
   const grade = supplyGrade.pick(rng);
 

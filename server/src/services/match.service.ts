@@ -27,7 +27,7 @@ import {
   type SkillGraph,
   type WeightedSkill,
 } from '@talentmap/matcher';
-import { containsPoint, distanceKm } from '@talentmap/geo';
+import { TALENT_CELL_HALF_DIAGONAL_KM, containsPoint, distanceKm } from '@talentmap/geo';
 import { resolvePseudonym, viewerPseudonym, type PiiKeys } from '@talentmap/core/pii';
 
 export interface CandidateQuery {
@@ -226,6 +226,14 @@ export class MatchService {
     return talent;
   }
 
+  /**
+   * Where a talent's programs are measured from: its district's centre, public already. Distances
+   * from its own cell to the public institutions would let one answer trilaterate the cell.
+   */
+  private districtCentreOf(talent: { regionCode: string }): { lng: number; lat: number } | undefined {
+    return this.regions.get(talent.regionCode);
+  }
+
   /** The pseudonym of a talent as this viewer sees it (keyed per enterprise or account: lists cannot be joined). */
   pseudonymFor(talentId: number, viewer: ViewerContext): string {
     const whose = pseudonymViewer(viewer);
@@ -256,14 +264,15 @@ export class MatchService {
 
   /**
    * A radius becomes the set of districts that can hold a point inside it (centroid within
-   * radius + the district's own extent): an exact superset the region index can use.
+   * radius + the district's own extent + how far a talent's cell centre may lie outside it):
+   * an exact superset the region index can use.
    */
   withRadiusDistricts(filter: CandidateFilter): CandidateFilter {
     const near = filter.near;
     if (!near) return filter;
     const reachable = [...this.districtsOfCity.values()].flat().filter((code) => {
       const d = this.regions.get(code);
-      return d !== undefined && distanceKm([near.lng, near.lat], [d.lng, d.lat]) <= near.radiusKm + d.extentKm;
+      return d !== undefined && distanceKm([near.lng, near.lat], [d.lng, d.lat]) <= near.radiusKm + d.extentKm + TALENT_CELL_HALF_DIAGONAL_KM;
     });
     const allowed = filter.regionCodes ? reachable.filter((c) => filter.regionCodes?.includes(c)) : reachable;
     return { ...filter, regionCodes: allowed };
@@ -324,7 +333,7 @@ export class MatchService {
         regionName: this.regionNameOf(row.regionCode),
         grade: row.grade,
         gradeName: this.gradeName.get(row.grade) ?? String(row.grade),
-        distanceKm: scored.distanceKm,
+        distanceBand: scored.distanceBand,
         available: row.openToOffers,
       })),
       ...(ranked.length === 0 ? { reason: 'no talent passes the filters' } : {}),
@@ -378,7 +387,7 @@ export class MatchService {
       if (!TALENT_LEVEL.includes(viewer.role)) throw new ForbiddenError(`talentId: the ${viewer.role} role may not look up one talent's gap`);
       const talent = await this.visibleTalent(req.talentId, viewer);
       gap = skillGap(talent.skills, gap).missing;
-      learner = talent;
+      learner = this.districtCentreOf(talent);
     }
     if (req.skills) gap = [...gap, ...this.resolveSkillNames(req.skills, 'skills').filter((s) => !gap.some((g) => g.skillId === s.skillId))];
     if (req.regionCode && !learner) {
@@ -416,7 +425,7 @@ export class MatchService {
         shortage: o.shortage && { score: o.shortage.score, ratio: o.shortage.ratio, short: o.shortage.short },
         sharedSkills: shared.map((s) => this.skillName(s.skillId)),
         missingSkills: missing.map((s) => ({ name: this.skillName(s.skillId), weight: s.weight })),
-        programs: missing.length > 0 ? await this.programsFor(missing, 3, talent) : [],
+        programs: missing.length > 0 ? await this.programsFor(missing, 3, this.districtCentreOf(talent)) : [],
       });
     }
     return { talentId: pseudonym, regionCode: talent.regionCode, regionName: this.regionNameOf(talent.regionCode), grade: talent.grade, pathways };

@@ -17,7 +17,8 @@ let database: TestDatabase;
 let match: MatchService;
 
 const admin: ViewerContext = { role: 'admin', scope: { kind: 'none' } };
-const planner = (regionCode: string): ViewerContext => ({ role: 'planner', scope: { kind: 'region', regionCode } });
+// Each planner its own account: pseudonyms are made per account.
+const planner = (regionCode: string): ViewerContext => ({ role: 'planner', accountId: Number(regionCode), scope: { kind: 'region', regionCode } });
 const province = planner('320000');
 let reference: ReferenceService;
 
@@ -112,7 +113,7 @@ describe(`MatchService on ${testDriver}`, () => {
     expect(unknownOccupation).toBeInstanceOf(InvalidInputError);
     expect((unknownOccupation as InvalidInputError).field).toBe('occupationCode');
     expect(((await failure(() => match.resolveSkillNames(['不存在的技能'], 'skills'))) as InvalidInputError).field).toBe('skills');
-    expect(await failure(() => match.pathways('T0000000', province))).toBeInstanceOf(NotFoundError);
+    expect(await failure(() => match.pathways(`P${'A'.repeat(26)}`, province))).toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -120,10 +121,12 @@ describe(`scope rules on ${testDriver}`, () => {
   const suzhou = planner('320500');
   const welders = { occupationCode: '6-18-02-04', limit: 10, availableOnly: false, strategy: 'exact' as const };
   const talentIn = async (city: string) =>
-    (
-      await database.client.rows<{ pseudonym: string }>(sql`
-      select t.pseudonym from talents t join regions r on r.code = t.region_code where r.parent_code = ${city} order by t.id limit 1`)
-    )[0]!.pseudonym;
+    Number(
+      (
+        await database.client.rows<{ id: number }>(sql`
+      select t.id from talents t join regions r on r.code = t.region_code where r.parent_code = ${city} order by t.id limit 1`)
+      )[0]!.id,
+    );
 
   it("keeps a city planner's candidate search inside its city", async () => {
     const own = await match.candidates(welders, suzhou);
@@ -152,15 +155,20 @@ describe(`scope rules on ${testDriver}`, () => {
   });
 
   it("answers one talent's gap and pathways to planners of its region and to enterprises only", async () => {
-    const talent = await talentIn('320500');
-    const gap = { talentId: talent, occupationCode: '6-18-02-04', limit: 3 };
-    expect((await match.programs(gap, suzhou)).gap).toBeDefined();
-    expect((await match.programs(gap, { role: 'enterprise', scope: { kind: 'enterprise', enterpriseId: 1 } })).gap).toBeDefined();
-    expect(await failure(() => match.programs(gap, ANONYMOUS))).toBeInstanceOf(UnauthenticatedError);
-    expect(await failure(() => match.programs(gap, admin))).toBeInstanceOf(ForbiddenError);
-    expect(await failure(() => match.programs(gap, planner('320100')))).toBeInstanceOf(NotFoundError);
+    const id = await talentIn('320500');
+    const enterprise: ViewerContext = { role: 'enterprise', accountId: 900, scope: { kind: 'enterprise', enterpriseId: 1 } };
+    const nanjing = planner('320100');
+    const gapFor = (viewer: ViewerContext) => ({ talentId: match.pseudonymFor(id, viewer), occupationCode: '6-18-02-04', limit: 3 });
+    expect((await match.programs(gapFor(suzhou), suzhou)).gap).toBeDefined();
+    expect((await match.programs(gapFor(enterprise), enterprise)).gap).toBeDefined();
+    expect(await failure(() => match.programs(gapFor(suzhou), ANONYMOUS))).toBeInstanceOf(UnauthenticatedError);
+    expect(await failure(() => match.programs(gapFor(suzhou), admin))).toBeInstanceOf(ForbiddenError);
+    expect(await failure(() => match.programs(gapFor(nanjing), nanjing))).toBeInstanceOf(NotFoundError);
+    // A pseudonym works for the viewer it was issued to only.
+    expect(await failure(() => match.programs(gapFor(enterprise), suzhou))).toBeInstanceOf(NotFoundError);
     expect((await match.programs({ occupationCode: '6-18-02-04', limit: 3 }, ANONYMOUS)).results.length).toBeGreaterThan(0);
-    expect((await match.pathways(talent, suzhou)).talentId).toBe(talent);
-    expect(await failure(() => match.pathways(talent, planner('320100')))).toBeInstanceOf(NotFoundError);
+    const own = match.pseudonymFor(id, suzhou);
+    expect((await match.pathways(own, suzhou)).talentId).toBe(own);
+    expect(await failure(() => match.pathways(match.pseudonymFor(id, nanjing), nanjing))).toBeInstanceOf(NotFoundError);
   });
 });

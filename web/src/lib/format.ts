@@ -4,6 +4,8 @@
  * in the map tooltip, the panel and the table.
  */
 
+import type { DistanceBand } from '@talentmap/core';
+
 const GROUPED = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
 /** Trim a fixed-point string's trailing zeros: "1.50" → "1.5", "2.00" → "2". */
@@ -65,6 +67,11 @@ export function formatKm(km: number | null | undefined): string {
   if (km < 1) return `${Math.round(km * 1000)} 米`;
   return `${trimZeros(km.toFixed(km < 10 ? 1 : 0))} 公里`;
 }
+
+const BAND_LABEL: Record<DistanceBand, string> = { '0-5': '5 公里内', '5-10': '5–10 公里', '10-20': '10–20 公里', '20-50': '20–50 公里', '50+': '50 公里以上' };
+
+/** A candidate's distance band (never a figure: the API gives none). */
+export const formatDistanceBand = (band: DistanceBand): string => BAND_LABEL[band];
 
 /** 元/月 wage: 11,941 元/月 or 1.2万元/月. */
 export function formatWage(value: number | null | undefined): string {

@@ -13,7 +13,7 @@ const enterpriseDemo: Me = { username: 'enterprise-demo', role: 'enterprise', sc
 const institutionDemo: Me = { username: 'institution-demo', role: 'institution', scope: { kind: 'institution', institutionId: 7 }, csrfToken: 'csrf-i' };
 
 const candidate: Candidate = {
-  talentId: 'T0A3RO79',
+  talentId: 'PAB3RO77QWERTYUIOPASDFGHJKL',
   score: 0.9,
   breakdown: { similarity: 0.9, coverage: 1, grade: 1, distance: 0.5, availability: 1 },
   matchedSkills: ['焊接'],
@@ -23,7 +23,7 @@ const candidate: Candidate = {
   regionName: '吴中区',
   grade: 4,
   gradeName: '高级工',
-  distanceKm: null,
+  distanceBand: null,
   available: true,
 };
 const institution = (id: number, name: string, cityCode = '320500'): InstitutionSummary => ({

@@ -6,7 +6,7 @@ import { CandidateCard } from './candidate-card';
 import { SCORE_PARTS } from './score-breakdown';
 
 const candidate: Candidate = {
-  talentId: 'T0A3RO79',
+  talentId: 'PAB3RO77QWERTYUIOPASDFGHJKL',
   score: 0.912,
   breakdown: { similarity: 0.99, coverage: 0.8, grade: 1, distance: 0.5, availability: 0.7 },
   matchedSkills: ['熔化极气体保护焊', '钨极氩弧焊'],
@@ -16,7 +16,7 @@ const candidate: Candidate = {
   regionName: '吴中区',
   grade: 4,
   gradeName: '高级工',
-  distanceKm: 6.72,
+  distanceBand: '5-10',
   available: true,
 };
 
@@ -27,11 +27,12 @@ describe('CandidateCard', () => {
   it('explains the score: its five weighted parts, matched, partial and missing skills', () => {
     view = render(<CandidateCard candidate={candidate} rank={1} occupationCode="6-18-02-04" />);
     const text = view.container.textContent!;
-    expect(text).toContain('人才 T0A3RO79');
+    expect(text).toContain('人才 PAB3RO77');
     expect(text).toContain('91%');
     expect(text).toContain('高级工（4级）');
     expect(text).toContain('吴中区');
-    expect(text).toContain('6.7 公里');
+    expect(text).toContain('5–10 公里');
+    expect(text).not.toMatch(/\d\.\d 公里/);
     for (const part of SCORE_PARTS) expect(text).toContain(part.label);
     const bars = [...view.container.querySelectorAll<HTMLElement>('.breakdown__bar')].map((b) => b.style.width);
     expect(bars).toEqual(['99%', '80%', '100%', '50%', '70%']);

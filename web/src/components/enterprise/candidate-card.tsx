@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Candidate } from '@talentmap/core';
-import { formatKm, formatPercent } from '../../lib/format';
+import { formatDistanceBand, formatPercent } from '../../lib/format';
 import { GapPrograms } from './gap-programs';
 import { ScoreBreakdown } from './score-breakdown';
 
@@ -22,8 +22,9 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
     <article className="candidate" aria-labelledby={`cand-${c.talentId}`} data-testid="candidate">
       <header className="candidate__head">
         <span className="candidate__rank">{rank}</span>
-        <h3 id={`cand-${c.talentId}`} className="candidate__id">
-          人才 {c.talentId}
+        {/* The pseudonym is long (one AES block); its head is enough to tell candidates apart on screen. */}
+        <h3 id={`cand-${c.talentId}`} className="candidate__id" title={c.talentId} data-talent-id={c.talentId}>
+          人才 {c.talentId.slice(0, 8)}
         </h3>
         <span className="candidate__score" title="综合匹配得分">
           {formatPercent(c.score, 0)}
@@ -31,7 +32,7 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
       </header>
       <p className="candidate__meta">
         {c.gradeName}（{c.grade}级）· {c.regionName}
-        {c.distanceKm !== null && ` · 约 ${formatKm(c.distanceKm)}`} · {c.available ? '可到岗' : '在职，需协商'}
+        {c.distanceBand !== null && ` · ${formatDistanceBand(c.distanceBand)}`} · {c.available ? '可到岗' : '在职，需协商'}
       </p>
       <ScoreBreakdown breakdown={c.breakdown} />
       <div className="skills-explain">
