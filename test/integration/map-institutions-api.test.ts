@@ -74,9 +74,15 @@ describe(`institutions on ${testDriver}`, () => {
     for (const r of body.recommendations) expect(offered.has(r.occupation.code)).toBe(false);
     const priorities = body.recommendations.map((r) => r.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    // A provincial planner sees the counts exactly (privacy-aggregates.test.ts: what others see).
+    expect(body.disclosure).toBe('exact');
     const districtCounts = body.nearMatchByDistrict.flatMap((n) => n.districts);
     expect(districtCounts.length).toBeGreaterThan(0);
-    for (const d of districtCounts) expect(d.count === null || d.count >= 5).toBe(true);
+    for (const d of districtCounts) expect(d.count).toBeGreaterThan(0);
+    for (const r of body.recommendations)
+      expect(r.nearMatchTalents).toBe(
+        body.nearMatchByDistrict.find((n) => n.occupationCode === r.occupation.code)?.districts.reduce((a, d) => a + (d.count ?? 0), 0),
+      );
     expect((await planner.get('/api/institutions/99999999/fit')).status).toBe(404);
     expect((await planner.get('/api/institutions/abc/fit')).status).toBe(400);
     expect((await get(`/api/institutions/${inst!.id}/fit`)).status).toBe(401);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import type { Catalog, Forecast, Heatmap, IndicatorProgress, Timeseries } from '@talentmap/core';
-import { enterpriseChains, enterprises, institutions, jobSeekers, programs, talents, vacancies } from '@talentmap/db';
+import { PROVINCE_CODE, type Catalog, type Forecast, type Heatmap, type IndicatorProgress, type Timeseries } from '@talentmap/core';
+import { hashPassword } from '@talentmap/core/password';
+import { AccountRepository, enterpriseChains, enterprises, institutions, jobSeekers, programs, talents, vacancies } from '@talentmap/db';
 import { ensureSeeded, refreshShortageRollups } from '@talentmap/seed';
-import { testDriver, type TestDatabase } from '../support/database.js';
-import { useApi } from '../support/api.js';
+import { DEMO_PASSWORD_FOR_TESTS, testDriver, type TestDatabase } from '../support/database.js';
+import { signIn, useApi } from '../support/api.js';
 
 /**
  * A hand-made market on reference data only, small enough to work every figure out by hand.
@@ -91,8 +92,7 @@ async function loadFixture(database: TestDatabase) {
       seeker(GUSU, '2026-07-02', ELECTRICIAN, 3),
       seeker(GUSU, '2026-08-02', ELECTRICIAN, 3),
     ]);
-  const talent = (n: number, regionCode: string, occupationCode: string | null, grade: number) => ({
-    pseudonym: `T-${regionCode}-${grade}-${n}`,
+  const talent = (regionCode: string, occupationCode: string | null, grade: number) => ({
     regionCode,
     lng: 118.8,
     lat: 32.05,
@@ -107,9 +107,9 @@ async function loadFixture(database: TestDatabase) {
   await db
     .insert(talents)
     .values([
-      ...[1, 2, 3].map((n) => talent(n, XUANWU, WELDER, 4)),
-      ...[1, 2, 3, 4, 5, 6, 7].map((n) => talent(n, XUANWU, null, 2)),
-      ...[1, 2].map((n) => talent(n, GUSU, ELECTRICIAN, 3)),
+      ...[1, 2, 3].map(() => talent(XUANWU, WELDER, 4)),
+      ...[1, 2, 3, 4, 5, 6, 7].map(() => talent(XUANWU, null, 2)),
+      ...[1, 2].map(() => talent(GUSU, ELECTRICIAN, 3)),
     ]);
   const [school] = await db
     .insert(institutions)
@@ -134,9 +134,18 @@ const api = useApi({
     await ensureSeeded(database.client, { demo: false });
     await loadFixture(database);
     await refreshShortageRollups(database.client);
+    // The worked figures are checked as a provincial planner sees them: exactly (privacy-aggregates.test.ts covers the rest).
+    await new AccountRepository(database.client).create({
+      username: 'fixture-planner',
+      passwordHash: await hashPassword(DEMO_PASSWORD_FOR_TESTS),
+      role: 'planner',
+      regionCode: PROVINCE_CODE,
+    });
   },
 });
-const get = <T>(url: string) => api.get<T>(url);
+const planner = api.as('fixture-planner');
+const get = <T>(url: string) => planner.get<T>(url);
+const download = async (url: string) => api.app.inject({ method: 'GET', url, headers: { cookie: (await signIn(api.app, 'fixture-planner')).cookie } });
 
 describe(`shortage heatmap and time series on a hand-worked fixture (${testDriver})`, () => {
   it('heatmap by city: ratio, score and top occupations as worked by hand', async () => {
@@ -261,7 +270,7 @@ describe(`shortage catalogue, indicators and forecast on the hand-worked fixture
     expect(byCluster.body.items.length).toBeGreaterThan(0);
     expect(byCluster.body.items.every((e) => clusterCodes.has(e.occupationCode))).toBe(true);
     expect((await get(`/api/shortage/catalog?chain=CH15&cluster=${chain!.cluster}`)).status).toBe(400);
-    const csv = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=csv' });
+    const csv = await download('/api/shortage/catalog?year=2026&format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''");
@@ -270,7 +279,7 @@ describe(`shortage catalogue, indicators and forecast on the hand-worked fixture
     expect(lines[0]).toBe('排名,职业编码,职业名称,技能等级,区域,紧缺程度,紧缺指数,求人倍率,岗位需求人数,求职登记人数,空缺中位时长（天）,列入理由,相关产业链');
     expect(lines[1]).toMatch(/^1,6-18-02-04,焊工,高级工,江苏省,紧缺,2\.2,4,8,2,30,/);
 
-    const xlsx = await api.app.inject({ method: 'GET', url: '/api/shortage/catalog?year=2026&format=xlsx' });
+    const xlsx = await download('/api/shortage/catalog?year=2026&format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();

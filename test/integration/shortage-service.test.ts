@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { HIGH_SKILL_MIN_GRADE, InvalidInputError, PROVINCE_CODE, timeseriesPointSchema } from '@talentmap/core';
+import { HIGH_SKILL_MIN_GRADE, InvalidInputError, PROVINCE_CODE, timeseriesPointSchema, type ViewerContext } from '@talentmap/core';
 import { ReferenceRepository, ShortageRepository, type DbClient } from '@talentmap/db';
 import { ensureSeeded } from '@talentmap/seed';
 import { ShortageService } from '@talentmap/server/services/shortage';
 import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
+
+/** A provincial planner: the figures exactly, as the shortage rules are checked against the raw tables. */
+const PROVINCE: ViewerContext = { role: 'planner', accountId: 1, scope: { kind: 'region', regionCode: PROVINCE_CODE } };
 
 /**
  * "Medium" tests: ShortageService over its real repositories, on the seeded demo database and
@@ -45,9 +48,9 @@ describe(`ShortageService on the demo data (${testDriver})`, () => {
     ['cluster', { chain: 'CH01', cluster: 'C01' }, 'give chain or cluster, not both'],
   ])('rejects %s in every answer that takes codes: %j', async (field, codes, reason) => {
     const calls = [
-      () => service().heatmap({ level: 'city', ...codes }),
-      () => service().timeseries(codes),
-      () => service().catalog({ limit: 10, ...codes }),
+      () => service().heatmap({ level: 'city', ...codes }, PROVINCE),
+      () => service().timeseries(codes, PROVINCE),
+      () => service().catalog({ limit: 10, ...codes }, PROVINCE),
       ...('chain' in codes || 'cluster' in codes ? [] : [() => service().forecast({ horizon: 4, ...codes })]),
     ];
     for (const call of calls) expect((await invalid(call)).message).toBe(`${field}: ${reason}`);
@@ -55,17 +58,17 @@ describe(`ShortageService on the demo data (${testDriver})`, () => {
 
   it('answers for the latest quarter and year by default and rejects a period outside the data', async () => {
     // The demo covers 2024Q4–2026Q3 (DEMO_PERIOD).
-    expect((await service().heatmap({ level: 'district' })).quarter).toBe('2026Q3');
-    expect((await service().heatmap({ level: 'district', quarter: '2025Q1' })).quarter).toBe('2025Q1');
-    expect((await service().catalog({ limit: 5 })).year).toBe('2026');
-    const quarter = await invalid(() => service().heatmap({ level: 'city', quarter: '2030Q1' }));
+    expect((await service().heatmap({ level: 'district' }, PROVINCE)).quarter).toBe('2026Q3');
+    expect((await service().heatmap({ level: 'district', quarter: '2025Q1' }, PROVINCE)).quarter).toBe('2025Q1');
+    expect((await service().catalog({ limit: 5 }, PROVINCE)).year).toBe('2026');
+    const quarter = await invalid(() => service().heatmap({ level: 'city', quarter: '2030Q1' }, PROVINCE));
     expect(quarter.field).toBe('quarter');
     expect(quarter.message).toBe('quarter: 2030Q1 is outside the data (2024Q4–2026Q3)');
-    expect((await invalid(() => service().catalog({ limit: 5, year: '2019' }))).message).toBe('year: 2019 is outside the data (2024–2026)');
+    expect((await invalid(() => service().catalog({ limit: 5, year: '2019' }, PROVINCE))).message).toBe('year: 2019 is outside the data (2024–2026)');
   });
 
   it('gives every quarter of the window a point of exactly the published shape', async () => {
-    const series = await service().timeseries({ region: '320500' });
+    const series = await service().timeseries({ region: '320500' }, PROVINCE);
     expect(series.items).toHaveLength(8);
     expect(series.note).toBeUndefined();
     const keys = Object.keys(timeseriesPointSchema.shape);
@@ -76,7 +79,7 @@ describe(`ShortageService on the demo data (${testDriver})`, () => {
   });
 
   it("measures a chain's market only: its enterprises' vacancies in its occupations, nothing else", async () => {
-    const series = await service().timeseries({ chain: 'CH01' });
+    const series = await service().timeseries({ chain: 'CH01' }, PROVINCE);
     expect(series.items).toHaveLength(8);
     expect(series.note).toContain('产业链');
     expect(series.items.every((p) => p.medianDays === null && p.wageMean === null && p.trainingCapacity === null)).toBe(true);
@@ -91,7 +94,7 @@ describe(`ShortageService on the demo data (${testDriver})`, () => {
   });
 
   it('ranks the catalogue from 1, lists only bottlenecks and watches, and names the chains that need each', async () => {
-    const catalog = await service().catalog({ limit: 50, grade: 5 });
+    const catalog = await service().catalog({ limit: 50, grade: 5 }, PROVINCE);
     expect(catalog.items.length).toBeGreaterThan(0);
     expect(catalog.total).toBe(catalog.items.length);
     expect(catalog.items.map((e) => e.rank)).toEqual(catalog.items.map((_, i) => i + 1));
@@ -136,14 +139,14 @@ describe(`ShortageService before any refresh (${testDriver})`, () => {
   const service = () => serviceOn(bare.client);
 
   it('says no shortage data is loaded, naming the period or region, where an answer needs one', async () => {
-    expect((await invalid(() => service().heatmap({ level: 'city' }))).message).toBe('quarter: no shortage data is loaded');
-    expect((await invalid(() => service().heatmap({ level: 'city', quarter: '2026Q3' }))).message).toBe('quarter: no shortage data is loaded');
-    expect((await invalid(() => service().catalog({ limit: 10 }))).message).toBe('year: no shortage data is loaded');
+    expect((await invalid(() => service().heatmap({ level: 'city' }, PROVINCE))).message).toBe('quarter: no shortage data is loaded');
+    expect((await invalid(() => service().heatmap({ level: 'city', quarter: '2026Q3' }, PROVINCE))).message).toBe('quarter: no shortage data is loaded');
+    expect((await invalid(() => service().catalog({ limit: 10 }, PROVINCE))).message).toBe('year: no shortage data is loaded');
     expect((await invalid(() => service().forecast({ horizon: 4 }))).message).toBe('region: no shortage data is loaded');
   });
 
   it('answers a time series with no points and the no-data note, and indicators without computed values', async () => {
-    const series = await service().timeseries({});
+    const series = await service().timeseries({}, PROVINCE);
     expect(series).toMatchObject({ region: PROVINCE_CODE, occupation: null, group: null, items: [] });
     expect(series.note).toContain('没有数据');
     const indicators = await service().indicators(false);

@@ -1,5 +1,6 @@
 import { ROLES, type Scope, type Viewer } from './auth.schema.js';
 import { PROVINCE_CODE } from './constants.js';
+import { regionWithin, type Disclosure } from './privacy.js';
 
 /** Every viewer: nobody signed in, then each role. */
 export const VIEWERS = ['anonymous', ...ROLES] as const satisfies readonly Viewer[];
@@ -98,4 +99,16 @@ export function plannerCity(viewer: ViewerContext): string | null {
 export function pseudonymViewer(viewer: ViewerContext): string | null {
   if (viewer.scope?.kind === 'enterprise') return `enterprise:${viewer.scope.enterpriseId}`;
   return viewer.accountId === undefined ? null : `account:${viewer.accountId}`;
+}
+
+/**
+ * How a viewer sees counts of people about a region (null: province-wide data such as the map's
+ * hexagons): exactly for a planner whose region holds it, protected for everyone else
+ * (privacy.ts). Outside its region a planner sees what anonymous sees.
+ */
+export function disclosureFor(viewer: ViewerContext, regionCode: string | null): Disclosure {
+  const region = plannerRegion(viewer);
+  if (region === null) return 'protected';
+  if (regionCode === null) return region === PROVINCE_CODE ? 'exact' : 'protected';
+  return regionWithin(regionCode, region) ? 'exact' : 'protected';
 }

@@ -5,6 +5,13 @@ import { occupationCodeSchema, regionCodeSchema } from './reference.schema.js';
 /** Aggregates shown outside the planner role hide counts under this (privacy). */
 export const SMALL_CELL_THRESHOLD = 5;
 
+/** How the answer's counts of people were published (privacy.ts): exactly, or suppressed under 5 and rounded to 5. */
+export const disclosureSchema = z
+  .enum(['exact', 'protected'])
+  .describe('exact: a planner inside its region; protected: counts of people under 5 are null, others rounded to a multiple of 5');
+/** A count of people as published: null when suppressed. */
+export const peopleCountSchema = z.number().int().nullable().describe('people; under protected disclosure null when 1–4, else a multiple of 5');
+
 const point = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
 const polygon = z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) });
 
@@ -23,13 +30,14 @@ export const talentDensitySchema = z.object({
       type: z.literal('Feature'),
       geometry: polygon,
       properties: z.object({
-        count: z.number().int().nullable().describe(`talents in the hexagon; null when under ${SMALL_CELL_THRESHOLD} (suppressed)`),
+        count: peopleCountSchema.describe('talents in the hexagon (people; null when suppressed)'),
         suppressed: z.boolean(),
       }),
     }),
   ),
-  total: z.number().int(),
+  total: peopleCountSchema.describe('talents on the map, rounded from the true total (not the sum of the shown cells)'),
   cellKm: z.number(),
+  disclosure: disclosureSchema,
   synthetic: z.boolean(),
 });
 export type TalentDensity = z.infer<typeof talentDensitySchema>;
@@ -111,7 +119,7 @@ export const courseRecommendationSchema = z.object({
   occupation: z.object({ code: z.string(), name: z.string() }),
   shortageScore: z.number(),
   ratio: z.number().nullable(),
-  nearMatchTalents: z.number().int().describe('talents in the city whose skills are close to the occupation but who do not hold it (small gap)'),
+  nearMatchTalents: peopleCountSchema.describe('talents in the city whose skills are close to the occupation but who do not hold it (small gap)'),
   gapSkills: z.array(z.string()).describe('skills most near-match talents lack: what the course should teach'),
   priority: z.number().describe('shortage relieved × talents unlocked, scaled to [0, 1]'),
 });
@@ -120,7 +128,7 @@ export type CourseRecommendation = z.infer<typeof courseRecommendationSchema>;
 export const districtCountSchema = z.object({
   regionCode: regionCodeSchema,
   regionName: z.string(),
-  count: z.number().int().nullable().describe(`null when under ${SMALL_CELL_THRESHOLD} (suppressed)`),
+  count: peopleCountSchema,
 });
 
 export const institutionFitSchema = z.object({
@@ -131,6 +139,7 @@ export const institutionFitSchema = z.object({
   nearMatchByDistrict: z
     .array(z.object({ occupationCode: z.string(), districts: z.array(districtCountSchema) }))
     .describe('where the near-match talents of each recommendation live, by district'),
+  disclosure: disclosureSchema,
   synthetic: z.boolean(),
 });
 export type InstitutionFit = z.infer<typeof institutionFitSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRADE_MAX, GRADE_MIN } from './constants.js';
 import { listOf, occupationCodeSchema, regionCodeSchema, regionLevelSchema, indicatorSchema } from './reference.schema.js';
+import { disclosureSchema, peopleCountSchema } from './map.schema.js';
 
 export const quarterSchema = z.string().regex(/^\d{4}Q[1-4]$/, 'a quarter like 2026Q3');
 export const yearSchema = z.string().regex(/^\d{4}$/, 'a year like 2026');
@@ -67,6 +68,11 @@ export const shortageSliceSchema = z.object({
 });
 export type ShortageSlice = z.infer<typeof shortageSliceSchema>;
 const slice = shortageSliceSchema.shape;
+/** As answers publish them: seekers a count of people (privacy.ts), the ratio computed from the published seekers. */
+const published = {
+  seekers: peopleCountSchema.describe('job-seeker registrations made in the period (people)'),
+  ratio: ratioSchema.nullable().describe('求人倍率 from the published seekers; null when they are suppressed'),
+};
 
 // The facts a refresh reads from the raw tables, per district (with its city).
 const placeSchema = z.object({ districtCode: regionCodeSchema, cityCode: regionCodeSchema });
@@ -125,8 +131,7 @@ export const topOccupationSchema = z.object({
   occupationCode: occupationCodeSchema,
   occupationName: z.string(),
   vacancies: slice.vacancies,
-  seekers: slice.seekers,
-  ratio: slice.ratio,
+  ...published,
   score: slice.score,
 });
 
@@ -134,8 +139,7 @@ export const heatmapItemSchema = z.object({
   regionCode: slice.regionCode,
   regionName: z.string(),
   vacancies: slice.vacancies,
-  seekers: slice.seekers,
-  ratio: slice.ratio,
+  ...published,
   score: slice.score,
   status: slice.status,
   topOccupations: z.array(topOccupationSchema),
@@ -145,6 +149,7 @@ export const heatmapSchema = z.object({
   quarter: quarterSchema,
   level: z.enum(['city', 'district']),
   synthetic: z.boolean(),
+  disclosure: disclosureSchema.describe("protected when any row is outside a planner viewer's region"),
   items: z.array(heatmapItemSchema),
   note: noteSchema,
 });
@@ -180,7 +185,7 @@ export const timeseriesPointSchema = z.object({
       status: true,
     })
     // A quarter without a slice of its own (a gap, or a chain view) has no training figure.
-    .extend({ trainingCapacity: slice.trainingCapacity.nullable() }).shape,
+    .extend({ trainingCapacity: slice.trainingCapacity.nullable(), ...published }).shape,
 });
 
 export type TimeseriesPoint = z.infer<typeof timeseriesPointSchema>;
@@ -190,6 +195,7 @@ export const timeseriesSchema = z.object({
   occupation: occupationCodeSchema.nullable(),
   group: z.string().nullable().describe('the chain or cluster code, when one was given'),
   synthetic: z.boolean(),
+  disclosure: disclosureSchema,
   items: z.array(timeseriesPointSchema),
   note: noteSchema,
 });
@@ -220,9 +226,8 @@ export const catalogEntrySchema = z.object({
   regionName: z.string(),
   score: z.number(),
   status: z.enum(['bottleneck', 'watch']),
-  ratio: slice.ratio,
   vacancies: slice.vacancies,
-  seekers: slice.seekers,
+  ...published,
   medianDays: slice.medianDays,
   demandGrowth: slice.demandGrowth,
   reasons: z.array(z.string()).describe('the indicators that show signs of shortage'),
@@ -235,6 +240,7 @@ export const catalogSchema = z.object({
   region: z.object({ code: regionCodeSchema, name: z.string() }),
   rule: z.object({ bottleneck: z.number(), watch: z.number(), minVacancies: z.number().int() }),
   synthetic: z.boolean(),
+  disclosure: disclosureSchema,
   items: z.array(catalogEntrySchema),
   total: z.number().int(),
   note: noteSchema,

@@ -18,7 +18,7 @@ const COLUMNS: { header: string; width: number; value: (e: CatalogEntry) => stri
   { header: '相关产业链', width: 40, value: (e) => e.chains.map((c) => c.name).join('、') },
 ];
 
-const round = (x: number) => Math.round(x * 100) / 100;
+const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
 const csvCell = (v: string | number | null) => {
   if (v === null) return '';

@@ -1,4 +1,15 @@
-import { NotFoundError, PROVINCE_CODE, plannerRegion, suppressSmall, type InstitutionFit, type InstitutionSummary, type ViewerContext } from '@talentmap/core';
+import {
+  NotFoundError,
+  PROVINCE_CODE,
+  disclose,
+  discloseGroup,
+  disclosureFor,
+  plannerRegion,
+  type Disclosure,
+  type InstitutionFit,
+  type InstitutionSummary,
+  type ViewerContext,
+} from '@talentmap/core';
 import type { InstitutionProgramRow, InstitutionRepository, InstitutionRow } from '@talentmap/db';
 import { averageFit, commonGaps, coursePriority, dot, fitParts, programFit, skillGap } from '@talentmap/matcher';
 import type { MatchService } from './match.service.js';
@@ -55,22 +66,25 @@ export class InstitutionService {
     const shortage = await this.matcher.shortageIn(institution.regionCode, targets);
     const programFits = programs.map((p) => this.programFit(p, shortage, chainDemand)).sort((a, b) => b.fit - a.fit);
     const offered = new Set(targets);
+    const disclosure = disclosureFor(viewer, institution.cityCode);
     const courses = await this.coursesToAdd(
       institution.cityCode,
       short.filter((o) => !offered.has(o.code)),
+      disclosure,
     );
     return {
       institution: this.summary(institution),
       programs: programFits,
       averageFit: averageFit(programFits.map((p) => p.fit)),
+      disclosure,
       ...courses,
     };
   }
 
   /** Short occupations the institution does not teach, ranked by shortage relieved and near-match talents unlocked. */
-  private async coursesToAdd(cityCode: string, candidates: { code: string; score: number; ratio: number | null }[]) {
+  private async coursesToAdd(cityCode: string, candidates: { code: string; score: number; ratio: number | null }[], disclosure: Disclosure) {
     const districts = this.matcher.regionFilter(cityCode) ?? [];
-    const recommendations: Recommendation[] = [];
+    const recommendations: (Recommendation & { nearCount: number })[] = [];
     const nearMatchByDistrict: Fit['nearMatchByDistrict'] = [];
     for (const s of candidates.slice(0, RECOMMENDATIONS)) {
       const occupation = this.matcher.occupation(s.code);
@@ -80,22 +94,26 @@ export class InstitutionService {
         occupation: { code: s.code, name: occupation.name },
         shortageScore: s.score,
         ratio: s.ratio,
-        nearMatchTalents: near.length,
+        nearMatchTalents: disclose(disclosure, near.length),
+        nearCount: near.length,
         gapSkills: commonGaps(near, occupation.skills).map((id) => this.matcher.skillNameOf(id)),
         priority: 0,
       });
-      nearMatchByDistrict.push({ occupationCode: s.code, districts: this.countByDistrict(near) });
+      nearMatchByDistrict.push({ occupationCode: s.code, districts: this.countByDistrict(near, disclosure) });
     }
-    const maxNear = Math.max(0, ...recommendations.map((r) => r.nearMatchTalents));
-    for (const r of recommendations) r.priority = coursePriority(r.shortageScore, r.nearMatchTalents, maxNear);
+    // Priority ranks by the true counts; only the published counts leave the service.
+    const maxNear = Math.max(0, ...recommendations.map((r) => r.nearCount));
+    for (const r of recommendations) r.priority = coursePriority(r.shortageScore, r.nearCount, maxNear);
     recommendations.sort((a, b) => b.priority - a.priority);
-    return { recommendations, nearMatchByDistrict };
+    return { recommendations: recommendations.map(({ nearCount: _, ...r }) => r), nearMatchByDistrict };
   }
 
-  private countByDistrict(talents: readonly { regionCode: string }[]) {
+  /** Near-match talents by district: one group (they add up to the recommendation's count). */
+  private countByDistrict(talents: readonly { regionCode: string }[], disclosure: Disclosure) {
     const byDistrict = new Map<string, number>();
     for (const t of talents) byDistrict.set(t.regionCode, (byDistrict.get(t.regionCode) ?? 0) + 1);
-    return [...byDistrict].map(([code, n]) => ({ regionCode: code, regionName: this.matcher.regionNameOf(code), count: suppressSmall(n) }));
+    const counts = discloseGroup(disclosure, [...byDistrict.values()]);
+    return [...byDistrict.keys()].map((code, i) => ({ regionCode: code, regionName: this.matcher.regionNameOf(code), count: counts[i] ?? null }));
   }
 
   private programFit(p: InstitutionProgramRow, shortage: Map<string, { score: number }>, chainDemand: Map<string, number>) {

@@ -1,7 +1,13 @@
 import {
   InvalidInputError,
   PROVINCE_CODE,
+  disclose,
+  disclosureFor,
+  protectCount,
+  protectGroup,
+  ratePer10k,
   timeseriesPointSchema,
+  type Disclosure,
   type Catalog,
   type CatalogEntry,
   type CatalogQuery,
@@ -15,6 +21,7 @@ import {
   type Timeseries,
   type TimeseriesPoint,
   type TimeseriesQuery,
+  type ViewerContext,
   type WorkforceCounts,
 } from '@talentmap/core';
 import {
@@ -71,6 +78,32 @@ function point(quarter: string, measured: Measured): TimeseriesPoint {
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** 求人倍率 from the seekers as published; null when they are suppressed. */
+const publishedRatio = (vacancies: number, seekers: number | null) => (seekers === null ? null : vacancySeekerRatio(vacancies, seekers));
+
+/** A row's job seekers as the disclosure publishes them, with the ratio from what is shown. */
+function publishMarket<T extends { vacancies: number; seekers: number }>(row: T, disclosure: Disclosure) {
+  const seekers = disclose(disclosure, row.seekers);
+  return { ...row, seekers, ratio: publishedRatio(row.vacancies, seekers) };
+}
+
+/**
+ * Talents per 10,000 under `protected`: from the protected talents and the protected base (the
+ * base follows from the exact rate), so the rate cannot be multiplied back into a small count.
+ */
+function publishedPer10k(talents: number | undefined, per10k: number | null, disclosure: Disclosure): number | null {
+  if (disclosure === 'exact' || per10k === null) return per10k;
+  if (talents === undefined || per10k === 0) return talents === undefined ? null : 0;
+  return ratePer10k(protectCount(talents), protectCount(Math.round((talents * 1e4) / per10k)));
+}
+
+/** A point's people as the disclosure publishes them (the slice's talents count, when known, sets the rate's base). */
+function publishPoint(p: TimeseriesPoint, talents: number | undefined, disclosure: Disclosure): TimeseriesPoint {
+  if (disclosure === 'exact') return p;
+  const seekers = p.seekers === null ? null : protectCount(p.seekers);
+  return { ...p, seekers, ratio: publishedRatio(p.vacancies, seekers), talentsPer10k: publishedPer10k(talents, p.talentsPer10k, disclosure) };
+}
+
 /**
  * Shortage analytics for planners: the heatmap, time series, the shortage catalogue, the
  * 专栏1 indicators and demand forecasts, all read from the rollups (no request scans raw
@@ -82,33 +115,42 @@ export class ShortageService {
     private readonly reference: ReferenceRepository,
   ) {}
 
-  async heatmap(q: HeatmapQuery): Promise<Omit<Heatmap, 'synthetic'>> {
+  async heatmap(q: HeatmapQuery, viewer: ViewerContext): Promise<Omit<Heatmap, 'synthetic'>> {
     await this.checkCodes(q);
     const quarter = await this.period('quarter', q.quarter);
     const filter = { period: quarter, occupation: q.occupation, grade: q.grade, group: q.chain ?? q.cluster };
     const [totals, top] = await Promise.all([this.repo.regionTotals(q.level, filter), this.repo.topOccupations(q.level, filter, 3)]);
     const topByRegion = new Map<string, typeof top>();
     for (const t of top) topByRegion.set(t.regionCode, [...(topByRegion.get(t.regionCode) ?? []), t]);
-    const items = totals.map((t) => {
-      const ratio = vacancySeekerRatio(t.vacancies, t.seekers);
-      return { ...t, ratio, status: shortageStatus(t.score, ratio), topOccupations: topByRegion.get(t.regionCode) ?? [] };
+    // The regions' seekers add up to the province's: one group for complementary suppression.
+    const disclosures = totals.map((t) => disclosureFor(viewer, t.regionCode));
+    const guarded = protectGroup(totals.map((t, i) => (disclosures[i] === 'protected' ? t.seekers : 0)));
+    const items = totals.map((t, i) => {
+      const disclosure = disclosures[i] as Disclosure;
+      const seekers = disclosure === 'exact' ? t.seekers : (guarded[i] ?? null);
+      const top = (topByRegion.get(t.regionCode) ?? []).map((o) => publishMarket(o, disclosure));
+      const status = shortageStatus(t.score, vacancySeekerRatio(t.vacancies, t.seekers));
+      return { ...t, seekers, ratio: publishedRatio(t.vacancies, seekers), status, topOccupations: top };
     });
-    return { quarter, level: q.level, items, ...(items.every(noMarket) ? { note: NO_DATA } : {}) };
+    const disclosure = disclosures.includes('protected') ? 'protected' : 'exact';
+    return { quarter, level: q.level, disclosure, items, ...(totals.every(noMarket) ? { note: NO_DATA } : {}) };
   }
 
-  async timeseries(q: TimeseriesQuery): Promise<Omit<Timeseries, 'synthetic'>> {
+  async timeseries(q: TimeseriesQuery, viewer: ViewerContext): Promise<Omit<Timeseries, 'synthetic'>> {
     await this.checkCodes(q);
     const region = q.region ?? PROVINCE_CODE;
     const group = q.chain ?? q.cluster;
     const window = await this.window();
     const rows = group ? await this.repo.groupSeries(region, group, q.occupation) : await this.repo.series(region, q.occupation);
     const byQuarter = new Map<string, Measured>(rows.map((r) => [r.period, r]));
-    const items = window.map((quarter) => point(quarter, byQuarter.get(quarter) ?? NO_MARKET));
-    const note = items.every(noMarket) ? NO_DATA : group ? GROUP_NOTE : undefined;
-    return { region, occupation: q.occupation ?? null, group: group ?? null, items, ...(note ? { note } : {}) };
+    const disclosure = disclosureFor(viewer, region);
+    const measured: Measured[] = window.map((quarter) => byQuarter.get(quarter) ?? NO_MARKET);
+    const items = measured.map((m, i) => publishPoint(point(window[i] as string, m), m.talents, disclosure));
+    const note = measured.every(noMarket) ? NO_DATA : group ? GROUP_NOTE : undefined;
+    return { region, occupation: q.occupation ?? null, group: group ?? null, disclosure, items, ...(note ? { note } : {}) };
   }
 
-  async catalog(q: Omit<CatalogQuery, 'format'>): Promise<Omit<Catalog, 'synthetic'>> {
+  async catalog(q: Omit<CatalogQuery, 'format'>, viewer: ViewerContext): Promise<Omit<Catalog, 'synthetic'>> {
     await this.checkCodes(q);
     const year = await this.period('year', q.year);
     const regionCode = q.region ?? PROVINCE_CODE;
@@ -118,8 +160,9 @@ export class ShortageService {
       this.repo.regionName(regionCode),
     ]);
     const chains = await this.repo.chainsNeeding([...new Set(rows.map((r) => r.occupationCode))]);
+    const disclosure = disclosureFor(viewer, regionCode);
     const items = rows.map((r, i): CatalogEntry => ({
-      ...r,
+      ...publishMarket(r, disclosure),
       rank: i + 1,
       regionName,
       score: r.score ?? 0,
@@ -131,6 +174,7 @@ export class ShortageService {
       year,
       region: { code: regionCode, name: regionName },
       rule: { bottleneck: SHORTAGE_RULE.bottleneck, watch: SHORTAGE_RULE.watch, minVacancies },
+      disclosure,
       items,
       total: items.length,
       ...(items.length === 0 ? { note: NO_SHORTAGE } : {}),

@@ -70,19 +70,23 @@ describe(`ReferenceService on ${testDriver}`, () => {
 });
 
 describe(`MapService on ${testDriver}`, () => {
-  it('counts every talent into hexagons and shows no count under 5', async () => {
+  it('counts every talent into hexagons: exactly for a provincial planner, protected for anyone else', async () => {
     const service = new MapService(new MapRepository(database.client), reference, match);
-    const layer = await service.talentDensity({ cellKm: 10 });
-    expect(layer.total).toBe(TEST_TALENTS);
-    const counts = layer.features.map((f) => f.properties.count);
+    const exact = await service.talentDensity({ cellKm: 10 }, province);
+    expect(exact.disclosure).toBe('exact');
+    expect(exact.total).toBe(TEST_TALENTS);
+    expect(exact.features.some((f) => (f.properties.count ?? 0) % 5 !== 0)).toBe(true);
+    const shown = await service.talentDensity({ cellKm: 10 }, ANONYMOUS);
+    expect(shown.disclosure).toBe('protected');
+    const counts = shown.features.map((f) => f.properties.count);
     expect(counts.filter((c) => c !== null).length).toBeGreaterThan(0);
-    expect(counts.every((c) => c === null || c >= 5)).toBe(true);
-    expect(await service.talentDensity({ cellKm: 10 })).toBe(layer);
+    expect(counts.every((c) => c === null || (c >= 5 && c % 5 === 0))).toBe(true);
+    expect(shown.total).toBe(Math.round(TEST_TALENTS / 5) * 5);
   });
 
   it('rejects an unknown occupation as invalid input naming occupationCode', async () => {
     const service = new MapService(new MapRepository(database.client), reference, match);
-    expect(await failure(() => service.talentDensity({ cellKm: 10, occupation: '9-99-99-99' }))).toBeInstanceOf(InvalidInputError);
+    expect(await failure(() => service.talentDensity({ cellKm: 10, occupation: '9-99-99-99' }, ANONYMOUS))).toBeInstanceOf(InvalidInputError);
   });
 });
 

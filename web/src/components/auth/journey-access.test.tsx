@@ -44,6 +44,7 @@ const fit = (id: number, name: string): InstitutionFit => ({
   averageFit: 0.5,
   recommendations: [],
   nearMatchByDistrict: [],
+  disclosure: 'protected',
   synthetic: true,
 });
 

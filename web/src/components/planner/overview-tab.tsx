@@ -77,7 +77,8 @@ export function OverviewTab({ state, update, regionName, latestQuarter }: Overvi
 /** The province as the sum of its cities (the composite score is not additive: count cities by status instead). */
 function provinceTotals(items: Heatmap['items']) {
   const vacancies = items.reduce((n, i) => n + i.vacancies, 0);
-  const seekers = items.reduce((n, i) => n + i.seekers, 0);
+  // Suppressed rows (null) count as 0 here: a lower bound, as the protected figures are.
+  const seekers = items.reduce((n, i) => n + (i.seekers ?? 0), 0);
   return {
     vacancies,
     seekers,

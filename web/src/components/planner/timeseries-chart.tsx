@@ -22,10 +22,11 @@ export function TimeseriesChart({ series, forecast, title }: TimeseriesChartProp
   const quarters = [...history.map((p) => p.quarter), ...ahead.map((p) => p.quarter)];
   if (quarters.length === 0) return <p className="empty">没有可显示的时间序列。</p>;
   const x = (i: number) => M.left + (quarters.length === 1 ? 0 : (i / (quarters.length - 1)) * (W - M.left - M.right));
-  const y = linearScale([...history.flatMap((p) => [p.vacancies, p.seekers]), ...ahead.map((p) => p.upper95)], [H - M.bottom, M.top]);
+  const y = linearScale([...history.flatMap((p) => [p.vacancies, p.seekers ?? 0]), ...ahead.map((p) => p.upper95)], [H - M.bottom, M.top]);
   const n = history.length;
   const vacancies = linePath(history.map((p, i) => [x(i), y(p.vacancies)]));
-  const seekers = linePath(history.map((p, i) => [x(i), y(p.seekers)]));
+  // A suppressed count (1–4) sits on the axis; the table says 少于5.
+  const seekers = linePath(history.map((p, i) => [x(i), y(p.seekers ?? 0)]));
   const last = history[n - 1];
   const forecastLine = last ? linePath([[x(n - 1), y(last.vacancies)], ...ahead.map((p, i): [number, number] => [x(n + i), y(p.vacancies)])]) : '';
   const band = (lo: 'lower80' | 'lower95', hi: 'upper80' | 'upper95') =>
@@ -101,7 +102,7 @@ export function TimeseriesChart({ series, forecast, title }: TimeseriesChartProp
             <tr key={p.quarter}>
               <td>{p.quarter}</td>
               <td>{p.vacancies}</td>
-              <td>{p.seekers}</td>
+              <td>{p.seekers ?? '少于5'}</td>
             </tr>
           ))}
           {ahead.map((p) => (

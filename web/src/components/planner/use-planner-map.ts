@@ -32,7 +32,7 @@ export function useHeatmap(state: AppState, level: 'city' | 'district', enabled 
 export function heatmapChoropleth(heatmap: Heatmap, key: string): Choropleth {
   const byCode = new Map(heatmap.items.map((i) => [i.regionCode, i]));
   const values: Record<string, number | null> = {};
-  for (const item of heatmap.items) values[item.regionCode] = item.vacancies + item.seekers === 0 ? null : item.score;
+  for (const item of heatmap.items) values[item.regionCode] = item.vacancies === 0 && item.seekers === 0 ? null : item.score;
   return {
     level: heatmap.level,
     values,
@@ -40,12 +40,12 @@ export function heatmapChoropleth(heatmap: Heatmap, key: string): Choropleth {
     key,
     describe: (code) => {
       const item = byCode.get(code);
-      if (!item || item.vacancies + item.seekers === 0) return [{ label: '短缺指数', value: '该筛选下无数据' }];
+      if (!item || (item.vacancies === 0 && item.seekers === 0)) return [{ label: '短缺指数', value: '该筛选下无数据' }];
       return [
         { label: '短缺指数', value: `${formatNumber(item.score, 2)}（${STATUS_LABEL[item.status]}）` },
         { label: '求人倍率', value: formatNumber(item.ratio, 2) },
         { label: '岗位需求', value: `${formatCount(item.vacancies)} 个` },
-        { label: '求职人数', value: `${formatCount(item.seekers)} 人` },
+        { label: '求职人数', value: item.seekers === null ? '少于5人' : `${formatCount(item.seekers)} 人` },
         ...(item.topOccupations[0] ? [{ label: '最紧缺职业', value: item.topOccupations[0].occupationName }] : []),
       ];
     },

@@ -10,12 +10,12 @@ const map: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Talent density on an H3 hexagon grid; hexagons under 5 talents are suppressed',
+        summary: 'Talent density on an H3 hexagon grid; counts exact for a provincial planner, otherwise under 5 suppressed and rounded to 5',
         querystring: talentDensityQuerySchema,
         response: { 200: talentDensitySchema, 400: errorSchema },
       },
     },
-    async (request) => ({ ...(await app.mapService.talentDensity(request.query)), synthetic: await app.datasetService.isSynthetic() }),
+    async (request) => ({ ...(await app.mapService.talentDensity(request.query, request.viewer)), synthetic: await app.datasetService.isSynthetic() }),
   );
 
   app.get(

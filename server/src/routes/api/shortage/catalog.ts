@@ -16,7 +16,7 @@ const catalog: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format } = request.query;
-      const answer = await app.shortageService.catalog(request.query);
+      const answer = await app.shortageService.catalog(request.query, request.viewer);
       if (format === 'json') return { ...answer, synthetic: await app.datasetService.isSynthetic() };
       const file = await catalogDownload(answer, format);
       // The typed reply only knows the JSON shape; downloads bypass the serializer.

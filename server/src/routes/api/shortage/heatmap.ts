@@ -12,7 +12,7 @@ const heatmap: FastifyPluginAsyncZod = async (app) => {
         response: { 200: heatmapSchema, 400: errorSchema },
       },
     },
-    async (request) => ({ ...(await app.shortageService.heatmap(request.query)), synthetic: await app.datasetService.isSynthetic() }),
+    async (request) => ({ ...(await app.shortageService.heatmap(request.query, request.viewer)), synthetic: await app.datasetService.isSynthetic() }),
   );
 };
 export default heatmap;

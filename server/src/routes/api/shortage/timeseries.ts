@@ -12,7 +12,7 @@ const timeseries: FastifyPluginAsyncZod = async (app) => {
         response: { 200: timeseriesSchema, 400: errorSchema },
       },
     },
-    async (request) => ({ ...(await app.shortageService.timeseries(request.query)), synthetic: await app.datasetService.isSynthetic() }),
+    async (request) => ({ ...(await app.shortageService.timeseries(request.query, request.viewer)), synthetic: await app.datasetService.isSynthetic() }),
   );
 };
 export default timeseries;
