@@ -14,6 +14,8 @@ import type { PiiKeys } from '@talentmap/core/pii';
 // Autoload registers plugins/app at run time; these type-only imports bring the decorators
 // each plugin declares on FastifyInstance into the type of the app that buildApp returns.
 import type {} from './plugins/app/accounts.js';
+import type {} from './plugins/app/audit.js';
+import type {} from './plugins/app/contact-requests.js';
 import type {} from './plugins/app/auth.js';
 import type {} from './plugins/app/dataset.js';
 import type {} from './plugins/app/institutions.js';
@@ -29,6 +31,7 @@ export interface AppOptions extends DatabaseOptions {
    * SESSION_SECRET may be left out on the synthetic demo only (plugins/app/auth.ts).
    */
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'> &
+    Partial<Pick<Config, 'RATE_LIMIT_ACCOUNT_PER_MINUTE'>> &
     Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET' | 'PII_KEY' | 'PII_KEY_FILE'>>;
   /** The personal-information keys; left out, they come from PII_KEY (or, on the synthetic demo, PII_KEY_FILE). */
   piiKeys?: PiiKeys;

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   DEMO_TALENTS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Per signed-in account, on candidate search, pathways and one talent's gap (on top of the per-address limit). */
+  RATE_LIMIT_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Comma-separated proxy addresses/CIDRs (or loopback, linklocal, uniquelocal); unset = no proxy. */
   TRUST_PROXY: trustProxySchema,
   /** Optional MapLibre style URL for deployments that have a tile server; unset = boundaries only. Its origin is allowed in the CSP's connect-src. */

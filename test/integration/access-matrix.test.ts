@@ -37,6 +37,8 @@ interface Fixtures {
   institutionId: number;
   /** A talent living in 苏州, by the pseudonym each viewer was issued (pseudonyms are per viewer). */
   suzhouTalent: Map<ViewerName, string>;
+  /** enterprise-demo's request to contact that talent. */
+  contactRequestId: number;
 }
 
 type Expected = 'ok' | 401 | 403 | 404;
@@ -106,6 +108,14 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/auth/me': [{ label: 'me', url: '/api/auth/me', expect: { anonymous: 401 } }],
   'GET /api/auth/demo-accounts': [{ label: 'demo accounts', url: '/api/auth/demo-accounts' }],
   'POST /api/auth/tokens': [{ label: 'a token', url: '/api/auth/tokens', body: { name: '矩阵测试' } }],
+  'GET /api/audit-log': [{ label: 'the log', url: '/api/audit-log?limit=5' }],
+  'POST /api/contact-requests': [
+    { label: 'a 苏州 candidate', url: '/api/contact-requests', body: (f, viewer) => ({ talentId: f.suzhouTalent.get(viewer), message: '诚邀面试' }) },
+  ],
+  'GET /api/contact-requests': [{ label: 'mine', url: '/api/contact-requests' }],
+  'PATCH /api/contact-requests/:id': [
+    { label: 'about a 苏州 talent', url: (f) => `/api/contact-requests/${f.contactRequestId}`, body: { status: 'forwarded' }, expect: NOT_SUZHOU },
+  ],
 };
 
 function expectedFor(key: RouteKey, sample: Sample, viewer: ViewerName): Expected {
@@ -131,7 +141,7 @@ beforeAll(async () => {
   const [talent] = await client.rows<{ id: number }>(sql`
     select t.id from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' order by t.id limit 1`);
   // Nobody signed in is refused before any lookup: it gets a well-formed pseudonym issued to nobody.
-  fixtures = { institutionId: Number(demo!.institution_id), suzhouTalent: new Map([['anonymous', `P${'A'.repeat(26)}`]]) };
+  fixtures = { institutionId: Number(demo!.institution_id), suzhouTalent: new Map([['anonymous', `P${'A'.repeat(26)}`]]), contactRequestId: 0 };
 
   const accounts = new AccountRepository(client);
   const passwordHash = await hashPassword(DEMO_PASSWORD_FOR_TESTS);
@@ -153,6 +163,10 @@ beforeAll(async () => {
     const context = await api.app.accountService.viewerOfToken(token);
     if (!context) throw new Error(`the token issued to ${viewer} does not sign in`);
     fixtures.suzhouTalent.set(viewer, api.app.matchService.pseudonymFor(Number(talent!.id), context));
+    if (viewer === 'enterprise-demo')
+      fixtures.contactRequestId = (
+        await api.app.contactRequestService.create(context, { talentId: fixtures.suzhouTalent.get(viewer) as string, message: '矩阵测试' })
+      ).id;
   }
 });
 
@@ -198,7 +212,7 @@ describe.each([...new Set(cases.map((c) => c.key))])(`%s on ${testDriver}`, (key
   it.each(cases.filter((c) => c.key === key).map((c) => ({ ...c, label: c.sample.label })))(
     '$label as $viewer → $expected',
     async ({ sample, viewer, expected }) => {
-      const [method] = key.split(' ') as ['GET' | 'POST'];
+      const [method] = key.split(' ') as ['GET' | 'POST' | 'PATCH'];
       const url = typeof sample.url === 'function' ? sample.url(fixtures, viewer) : sample.url;
       const body = typeof sample.body === 'function' ? sample.body(fixtures, viewer) : sample.body;
       const token = authorization.get(viewer);

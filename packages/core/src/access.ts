@@ -44,6 +44,10 @@ export const ACCESS = {
   'GET /api/auth/me': PUBLIC,
   'GET /api/auth/demo-accounts': PUBLIC,
   'POST /api/auth/tokens': SIGNED_IN,
+  'GET /api/audit-log': ['admin'],
+  'POST /api/contact-requests': ['enterprise'],
+  'GET /api/contact-requests': ['planner', 'enterprise'],
+  'PATCH /api/contact-requests/:id': ['planner'],
 } as const satisfies Record<string, readonly Viewer[]>;
 export type RouteKey = keyof typeof ACCESS;
 

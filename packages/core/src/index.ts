@@ -10,3 +10,5 @@ export * from './privacy.js';
 export * from './auth.schema.js';
 export * from './id.schema.js';
 export * from './access.js';
+export * from './audit.schema.js';
+export * from './contact-request.schema.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRADE_MAX, GRADE_MIN } from './constants.js';
 import { occupationCodeSchema, regionCodeSchema } from './reference.schema.js';
+import { purposeSchema } from './audit.schema.js';
 
 /** Free text from an advert, a résumé line or a course outline. */
 export const MAX_TEXT_LENGTH = 20_000;
@@ -75,6 +76,7 @@ export const candidatesRequestSchema = z
     availableOnly: z.boolean().default(false),
     limit: z.number().int().min(1).max(100).default(20),
     strategy: z.enum(['hnsw', 'exact']).default('hnsw').describe('hnsw (default) or an exact scan, for audits and evaluation'),
+    purpose: purposeSchema.optional(),
   })
   .refine((b) => b.occupationCode || b.text || b.skills, { message: 'give occupationCode, text or skills', path: ['occupationCode'] });
 export type CandidatesRequest = z.infer<typeof candidatesRequestSchema>;
@@ -124,6 +126,7 @@ export const programsRequestSchema = z
     skills: skillNamesSchema.optional(),
     regionCode: regionCodeSchema.optional().describe('prefer programs near this city or district'),
     limit: z.number().int().min(1).max(50).default(10),
+    purpose: purposeSchema.optional().describe('with a talentId: why, recorded in the audit log'),
   })
   .refine((b) => b.occupationCode || b.skills, { message: 'give occupationCode (optionally with talentId) or skills', path: ['occupationCode'] })
   .refine((b) => !b.talentId || b.occupationCode, { message: 'talentId needs occupationCode (the target occupation)', path: ['talentId'] });

@@ -9,3 +9,5 @@ export * from './repositories/map.repository.js';
 export * from './repositories/sql-helpers.js';
 export * from './repositories/institution.repository.js';
 export * from './repositories/account.repository.js';
+export * from './repositories/audit.repository.js';
+export * from './repositories/contact-request.repository.js';

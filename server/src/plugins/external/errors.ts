@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type ApiError } from '@talentmap/core';
+import { DomainError, TooManyAttemptsError, type ApiError } from '@talentmap/core';
 
 type ErrorCode = ApiError['error']['code'];
 
@@ -113,6 +113,7 @@ export default fp(
     app.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof DomainError) {
         const { status, code } = DOMAIN_STATUS[err.kind];
+        if (err instanceof TooManyAttemptsError) reply.header('retry-after', String(err.retryAfterSeconds));
         return reply.status(status).send(body(code, err.message, err.details));
       }
       if (hasZodFastifySchemaValidationErrors(err)) return reply.status(400).send(validationBody(err.validation, err.validationContext));

@@ -14,14 +14,22 @@ const match: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Ranked, explained, pseudonymous talent for a vacancy',
+        summary: 'Ranked, explained, pseudonymous talent for a vacancy (audit-logged; per-account limit)',
         body: candidatesRequestSchema,
-        response: { 200: candidatesResponseSchema, ...errors },
+        response: { 200: candidatesResponseSchema, ...errors, 429: errorSchema },
       },
+      preHandler: app.talentLevelLimit,
     },
     async (request) => {
       const started = performance.now();
+      const { purpose, text, near, ...filters } = request.body;
       const result = await app.matchService.candidates(request.body, request.viewer);
+      await app.auditService.record(request.viewer, {
+        action: 'candidate-search',
+        purpose,
+        pseudonyms: result.results.map((r) => r.talentId),
+        details: { ...filters, ...(text ? { textLength: text.length } : {}), ...(near ? { radiusKm: near.radiusKm } : {}), results: result.results.length },
+      });
       return { ...result, tookMs: Math.round((performance.now() - started) * 10) / 10, synthetic: await app.datasetService.isSynthetic() };
     },
   );
@@ -31,12 +39,26 @@ const match: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Training programs ranked by how much of a skill gap they close',
+        summary: "Training programs ranked by how much of a skill gap they close; with a talentId, that talent's gap (audit-logged)",
         body: programsRequestSchema,
-        response: { 200: programsResponseSchema, ...errors },
+        response: { 200: programsResponseSchema, ...errors, 429: errorSchema },
+      },
+      preHandler: async (request) => {
+        if (request.body.talentId) await app.talentLevelLimit(request);
       },
     },
-    async (request) => app.matchService.programs(request.body, request.viewer),
+    async (request) => {
+      const { talentId, purpose, occupationCode } = request.body;
+      const answer = await app.matchService.programs(request.body, request.viewer);
+      if (talentId)
+        await app.auditService.record(request.viewer, {
+          action: 'talent-gap',
+          purpose,
+          pseudonyms: [talentId],
+          details: { occupationCode, results: answer.results.length },
+        });
+      return answer;
+    },
   );
 };
 export default match;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorSchema, pathwaysResponseSchema, talentIdSchema } from '@talentmap/core';
+import { errorSchema, pathwaysResponseSchema, purposeSchema, talentIdSchema } from '@talentmap/core';
 
 const talents: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -8,12 +8,23 @@ const talents: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['match'],
-        summary: "Nearest occupations short in the talent's region, the missing skills and the programs that close them",
+        summary: "Nearest occupations short in the talent's region, the missing skills and the programs that close them (audit-logged)",
         params: z.object({ id: talentIdSchema }),
-        response: { 200: pathwaysResponseSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+        querystring: z.object({ purpose: purposeSchema.optional() }),
+        response: { 200: pathwaysResponseSchema, 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema, 429: errorSchema },
       },
+      preHandler: app.talentLevelLimit,
     },
-    async (request) => app.matchService.pathways(request.params.id, request.viewer),
+    async (request) => {
+      const answer = await app.matchService.pathways(request.params.id, request.viewer);
+      await app.auditService.record(request.viewer, {
+        action: 'talent-pathways',
+        purpose: request.query.purpose,
+        pseudonyms: [request.params.id],
+        details: { pathways: answer.pathways.length },
+      });
+      return answer;
+    },
   );
 };
 export default talents;
