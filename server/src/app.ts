@@ -15,6 +15,7 @@ import type { PiiKeys } from '@talentmap/core/pii';
 // each plugin declares on FastifyInstance into the type of the app that buildApp returns.
 import type {} from './plugins/app/accounts.js';
 import type {} from './plugins/app/audit.js';
+import type {} from './plugins/app/catalog.js';
 import type {} from './plugins/app/contact-requests.js';
 import type {} from './plugins/app/auth.js';
 import type {} from './plugins/app/dataset.js';

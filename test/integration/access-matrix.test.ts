@@ -77,6 +77,11 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/shortage/heatmap': [{ label: 'cities', url: '/api/shortage/heatmap' }],
   'GET /api/shortage/timeseries': [{ label: 'province', url: '/api/shortage/timeseries' }],
   'GET /api/shortage/catalog': [{ label: 'province', url: '/api/shortage/catalog' }],
+  'POST /api/shortage/catalog/publications': [
+    { label: '苏州', url: '/api/shortage/catalog/publications', body: { region: '320500' }, expect: { 'planner-nanjing': 403 } },
+  ],
+  'GET /api/shortage/catalog/publications': [{ label: 'all', url: '/api/shortage/catalog/publications' }],
+  'GET /api/shortage/catalog/publications/:id': [{ label: 'the first', url: '/api/shortage/catalog/publications/1' }],
   'GET /api/indicators': [{ label: '专栏1', url: '/api/indicators' }],
   'GET /api/forecast': [{ label: 'province', url: '/api/forecast' }],
   'GET /api/institutions': [{ label: '苏州', url: '/api/institutions?region=320500' }],

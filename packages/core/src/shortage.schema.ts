@@ -235,12 +235,27 @@ export const catalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
+export const publicationSummarySchema = z.object({
+  id: z.number().int(),
+  year: yearSchema,
+  regionCode: regionCodeSchema,
+  regionName: z.string(),
+  title: z.string(),
+  period: z.string().describe('the data the catalogue was computed from'),
+  publishedAt: z.string(),
+  entryCount: z.number().int(),
+});
+export type PublicationSummary = z.infer<typeof publicationSummarySchema>;
+
 export const catalogSchema = z.object({
   year: yearSchema,
   region: z.object({ code: regionCodeSchema, name: z.string() }),
   rule: z.object({ bottleneck: z.number(), watch: z.number(), minVacancies: z.number().int() }),
   synthetic: z.boolean(),
   disclosure: disclosureSchema,
+  publication: publicationSummarySchema
+    .nullable()
+    .describe("the published catalogue this answer shows (outside a planner's region); null: computed live for a planner"),
   items: z.array(catalogEntrySchema),
   total: z.number().int(),
   note: noteSchema,
@@ -289,3 +304,18 @@ export const forecastSchema = z.object({
   note: noteSchema,
 });
 export type Forecast = z.infer<typeof forecastSchema>;
+
+// ---------------------------------------------------------------- published catalogues
+
+export const publishCatalogSchema = z.object({
+  region: regionCodeSchema.optional().describe("default: the planner's own region"),
+  year: yearSchema.optional().describe('default: the latest year with data'),
+  title: z.string().trim().min(1).max(100).optional(),
+});
+export type PublishCatalog = z.infer<typeof publishCatalogSchema>;
+
+export const publicationListQuerySchema = z.object({
+  region: regionCodeSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const publicationListSchema = z.object({ items: z.array(publicationSummarySchema) });

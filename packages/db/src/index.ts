@@ -11,3 +11,4 @@ export * from './repositories/institution.repository.js';
 export * from './repositories/account.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/contact-request.repository.js';
+export * from './repositories/catalog-publication.repository.js';

@@ -82,8 +82,8 @@ const round = (x: number) => Math.round(x * 10) / 10;
 const publishedRatio = (vacancies: number, seekers: number | null) => (seekers === null ? null : vacancySeekerRatio(vacancies, seekers));
 
 /** A row's job seekers as the disclosure publishes them, with the ratio from what is shown. */
-function publishMarket<T extends { vacancies: number; seekers: number }>(row: T, disclosure: Disclosure) {
-  const seekers = disclose(disclosure, row.seekers);
+export function publishMarket<T extends { vacancies: number; seekers: number | null }>(row: T, disclosure: Disclosure) {
+  const seekers = row.seekers === null ? null : disclose(disclosure, row.seekers);
   return { ...row, seekers, ratio: publishedRatio(row.vacancies, seekers) };
 }
 
@@ -150,7 +150,7 @@ export class ShortageService {
     return { region, occupation: q.occupation ?? null, group: group ?? null, disclosure, items, ...(note ? { note } : {}) };
   }
 
-  async catalog(q: Omit<CatalogQuery, 'format'>, viewer: ViewerContext): Promise<Omit<Catalog, 'synthetic'>> {
+  async catalog(q: Omit<CatalogQuery, 'format'>, viewer: ViewerContext): Promise<Omit<Catalog, 'synthetic' | 'publication'>> {
     await this.checkCodes(q);
     const year = await this.period('year', q.year);
     const regionCode = q.region ?? PROVINCE_CODE;

@@ -28,6 +28,7 @@ const catalog: Catalog = {
   region: { code: '320000', name: '江苏省' },
   rule: { bottleneck: 2, watch: 1.5, minVacancies: 5 },
   disclosure: 'exact',
+  publication: null,
   synthetic: true,
   items: [entry(1, '焊工', 3, 2), entry(2, '电工', 2.4, 9), entry(3, '钳工', 1.6, 4)],
   total: 3,

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Catalog } from '@talentmap/core';
 import { filterCatalog, nextSort, sortCatalog, type CatalogSort, type CatalogSortKey } from '../../lib/catalog';
 import { formatCount, formatNumber, formatPercent } from '../../lib/format';
+import { DisclosureNote } from '../disclosure-note';
 
 const COLUMNS: { key: CatalogSortKey; label: string; numeric?: boolean }[] = [
   { key: 'rank', label: '排名', numeric: true },
@@ -42,6 +43,11 @@ export function CatalogTable({ catalog, csvUrl, xlsxUrl, onSelectOccupation }: C
           </a>
         </div>
       </div>
+      <p className="catalog__source" data-testid="catalog-source">
+        {catalog.publication ? `已发布版本：${catalog.publication.title}，发布于 ${catalog.publication.publishedAt.slice(0, 10)}` : '实时计算（规划人员视图）'}
+        {' · '}
+        <DisclosureNote disclosure={catalog.disclosure} />
+      </p>
       <p className="catalog__rule">
         规则：短缺指数 0–3（五项指标得分的平均）；≥ {catalog.rule.bottleneck} 且求人倍率 ≥ 1 为紧缺，≥ {catalog.rule.watch} 为关注；全年岗位少于{' '}
         {catalog.rule.minVacancies} 个的不列入。

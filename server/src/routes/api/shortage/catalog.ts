@@ -9,14 +9,15 @@ const catalog: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['shortage'],
-        summary: '紧缺职业目录: occupation × grade ranked by shortage score, with reasons; JSON, CSV (UTF-8 BOM) or XLSX',
+        summary:
+          '紧缺职业目录: live for a planner in its region, else the latest publication; occupation × grade ranked by shortage score, with reasons; JSON, CSV (UTF-8 BOM) or XLSX',
         querystring: catalogQuerySchema,
         response: { 200: catalogSchema, 400: errorSchema },
       },
     },
     async (request, reply) => {
       const { format } = request.query;
-      const answer = await app.shortageService.catalog(request.query, request.viewer);
+      const answer = await app.catalogService.catalog(request.query, request.viewer);
       if (format === 'json') return { ...answer, synthetic: await app.datasetService.isSynthetic() };
       const file = await catalogDownload(answer, format);
       // The typed reply only knows the JSON shape; downloads bypass the serializer.
