@@ -29,7 +29,6 @@ describe('scoreCandidate', () => {
         skills: [{ skillId: 2, level: 3 }],
         employmentStatus: 'unemployed',
         openToOffers: true,
-        willingRadiusKm: 50,
         lng: 120,
         lat: 31,
         cosineDistance: 0.2,
@@ -55,7 +54,6 @@ describe('scoreCandidate', () => {
         skills: [{ skillId: 2, level: 5 }],
         employmentStatus: 'employed',
         openToOffers: true,
-        willingRadiusKm: 50,
         lng: 120,
         lat: 31,
         cosineDistance: 0.3,
@@ -66,26 +64,25 @@ describe('scoreCandidate', () => {
     expect(result.breakdown.coverage).toBeCloseTo(0.5 * sim, 3);
   });
 
-  it('scores distance by band, halved when the whole band lies beyond the willing radius', () => {
+  it('scores distance by band alone: the willing radius leaves no trace', () => {
     const vector = space.embed([{ skillId: 2, weight: 1 }]) as number[];
-    const far = scoreCandidate(
-      { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } },
-      // 0.3° of latitude ≈ 33.4 km, beyond a 20 km willing radius.
-      {
-        grade: 3,
-        skills: [{ skillId: 2, level: 3 }],
-        employmentStatus: 'employed',
-        openToOffers: true,
-        willingRadiusKm: 20,
-        lng: 120,
-        lat: 31.3,
-        cosineDistance: 0,
-      },
-      space,
-    );
-    // 33.4 km is the 20-50 band (fit 0.3); its lower bound 20 ≥ the 20 km willing radius.
-    expect(far.distanceBand).toBe('20-50');
-    expect(far.breakdown.distance).toBe(0.15);
+    // 0.3° of latitude ≈ 33.4 km: the 20-50 band (fit 0.3), beyond a 20 km willing radius.
+    const far = {
+      grade: 3,
+      skills: [{ skillId: 2, level: 3 }],
+      employmentStatus: 'employed' as const,
+      openToOffers: true,
+      lng: 120,
+      lat: 31.3,
+      cosineDistance: 0,
+    };
+    const query = { skills: [{ skillId: 2, weight: 1 }], vector, near: { lng: 120, lat: 31, radiusKm: 100 } };
+    // Rows from the database carry the willing radius; whatever it is, the answer is the same.
+    const [short, exact, long] = [5, 20, 500].map((willingRadiusKm) => scoreCandidate(query, { ...far, ...{ willingRadiusKm } }, space));
+    expect(short?.distanceBand).toBe('20-50');
+    expect(short?.breakdown.distance).toBe(0.3);
+    expect(exact).toEqual(short);
+    expect(long).toEqual(short);
   });
 
   it('gives the same distance part anywhere inside a band, so the score does not measure the distance', () => {
@@ -98,7 +95,6 @@ describe('scoreCandidate', () => {
           skills: [{ skillId: 2, level: 3 }],
           employmentStatus: 'employed',
           openToOffers: true,
-          willingRadiusKm: 80,
           lng: 120,
           lat,
           cosineDistance: 0,

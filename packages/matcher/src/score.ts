@@ -1,4 +1,4 @@
-import { DISTANCE_BAND_LOWER_KM, distanceBandOf, type DistanceBand } from '@talentmap/core';
+import { distanceBandOf, type DistanceBand } from '@talentmap/core';
 import { distanceKm } from '@talentmap/geo';
 import type { WeightedSkill } from './skill-graph.js';
 import type { SkillSpace } from './skill-space.js';
@@ -11,10 +11,11 @@ import type { SkillSpace } from './skill-space.js';
  *                      (skill-space similarity ≥ 0.6) counts half its similarity
  *   grade        0.15  1 within two grades above the minimum, less when far over-qualified;
  *                      without a minimum, higher grades score higher
- *   distance     0.10  by distance band from the search centre (DISTANCE_BAND_FIT), else 1;
- *                      halved when the whole band lies beyond the talent's willing radius.
- *                      A step function of the band, not of the figure: the score and its
- *                      breakdown reveal no more about where a talent lives than the band does.
+ *   distance     0.10  by distance band from the search centre (DISTANCE_BAND_FIT), else 1.
+ *                      A step function of the band alone, not of the figure, and the talent's
+ *                      willing radius plays no part: any use of it would show through the score
+ *                      (a band halved beyond it tells which band edge the radius passes), so the
+ *                      score and its breakdown reveal no more than the band itself.
  *   availability 0.05  open to offers and unemployed 1, student 0.8, employed 0.7, not open 0.2
  * Hard filters (minimum grade, region, radius, availability) are applied before scoring.
  */
@@ -34,7 +35,6 @@ export interface CandidateProfile {
   skills: { skillId: number; level: number }[];
   employmentStatus: 'employed' | 'unemployed' | 'student';
   openToOffers: boolean;
-  willingRadiusKm: number;
   /** The talent's grid cell centre (@talentmap/geo talentCell), never a finer point. */
   lng: number;
   lat: number;
@@ -98,13 +98,8 @@ export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: Sk
     missing.push({ skillId: req.skillId, relatedSkillId: best?.skillId ?? null });
   }
 
-  let distance = 1;
-  let band: DistanceBand | null = null;
-  if (query.near) {
-    band = distanceBandOf(distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat]));
-    distance = DISTANCE_BAND_FIT[band];
-    if (DISTANCE_BAND_LOWER_KM[band] >= c.willingRadiusKm) distance /= 2;
-  }
+  const band = query.near ? distanceBandOf(distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat])) : null;
+  const distance = band === null ? 1 : DISTANCE_BAND_FIT[band];
   const breakdown: Breakdown = {
     similarity: round3(clamp01(1 - c.cosineDistance)),
     coverage: round3(total > 0 ? covered / total : 0),
