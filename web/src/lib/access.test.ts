@@ -7,6 +7,10 @@ const ROUTE: Record<Exclude<Feature, 'talentPrograms'>, keyof typeof ACCESS> = {
   candidates: 'POST /api/match/candidates',
   institutionFit: 'GET /api/institutions/:id/fit',
   pathways: 'GET /api/talents/:id/pathways',
+  requestContact: 'POST /api/contact-requests',
+  handleContactRequests: 'PATCH /api/contact-requests/:id',
+  publishCatalog: 'POST /api/shortage/catalog/publications',
+  auditLog: 'GET /api/audit-log',
 };
 
 describe('access', () => {
@@ -28,6 +32,11 @@ describe('access', () => {
     ]);
     expect(can('planner', 'pathways')).toBe(true);
     expect(can('enterprise', 'pathways')).toBe(false);
+    expect(can('enterprise', 'requestContact')).toBe(true);
+    expect(can('planner', 'requestContact')).toBe(false);
+    expect(can('planner', 'handleContactRequests')).toBe(true);
+    expect(can('admin', 'auditLog')).toBe(true);
+    expect(can('planner', 'auditLog')).toBe(false);
   });
 
   it("agrees with the server's access declaration (core ACCESS) for every viewer", () => {

@@ -1,26 +1,28 @@
-import type { Me, Role, Scope, Viewer } from '@talentmap/core';
+import { ACCESS, PROVINCE_CODE, TALENT_LEVEL, plannerCity as corePlannerCity, type Me, type Role, type Scope, type Viewer } from '@talentmap/core';
 
 /**
- * The server's access policy as far as the web app needs it: which roles may use the parts of a
- * journey that are not public, so the app asks only for what the viewer may see (and shows a
- * login prompt instead of collecting 401s). The server decides; this mirrors it.
+ * The parts of the app that are not public, each by the route it calls: the roles come from the
+ * server's own access declaration (core's ACCESS), so the app asks only for what the viewer may
+ * see (and shows a login prompt instead of collecting 401s). Scope narrows further on the server.
  */
-export type Feature = 'candidates' | 'talentPrograms' | 'institutionFit' | 'pathways';
-
-const ALLOWED: Record<Feature, readonly Role[]> = {
-  /** POST /api/match/candidates */
-  candidates: ['planner', 'enterprise'],
+const ALLOWED = {
+  candidates: ACCESS['POST /api/match/candidates'],
   /** POST /api/match/programs with a talentId */
-  talentPrograms: ['planner', 'enterprise'],
-  /** GET /api/institutions/:id/fit (an institution account: its own only) */
-  institutionFit: ['institution', 'planner', 'admin'],
-  /** GET /api/talents/:id/pathways */
-  pathways: ['planner'],
-};
+  talentPrograms: TALENT_LEVEL,
+  /** an institution account: its own only */
+  institutionFit: ACCESS['GET /api/institutions/:id/fit'],
+  pathways: ACCESS['GET /api/talents/:id/pathways'],
+  requestContact: ACCESS['POST /api/contact-requests'],
+  /** the planner's inbox: requests about talents of its region, and acting on them */
+  handleContactRequests: ACCESS['PATCH /api/contact-requests/:id'],
+  publishCatalog: ACCESS['POST /api/shortage/catalog/publications'],
+  auditLog: ACCESS['GET /api/audit-log'],
+} satisfies Record<string, readonly Viewer[]>;
+export type Feature = keyof typeof ALLOWED;
 
 /** Whether the viewer may use a feature; `undefined` (not known yet) may not. */
 export function can(viewer: Viewer | undefined, feature: Feature): boolean {
-  return viewer !== undefined && viewer !== 'anonymous' && ALLOWED[feature].includes(viewer);
+  return viewer !== undefined && viewer !== 'anonymous' && (ALLOWED[feature] as readonly Viewer[]).includes(viewer);
 }
 
 export const ROLE_LABEL: Record<Role, string> = {
@@ -30,10 +32,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   admin: '管理员',
 };
 
-const PROVINCE = '320000';
-
 /** A city code (32xx00 other than the province). */
-export const isCityCode = (code: string) => /^32\d{2}00$/.test(code) && code !== PROVINCE;
+export const isCityCode = (code: string) => /^32\d{2}00$/.test(code) && code !== PROVINCE_CODE;
 
 export interface ScopeNames {
   regionName: (code: string) => string;
@@ -44,7 +44,7 @@ export interface ScopeNames {
 export function scopeLabel(scope: Scope, names: ScopeNames): string | null {
   switch (scope.kind) {
     case 'region':
-      return scope.regionCode === PROVINCE ? '江苏省' : names.regionName(scope.regionCode);
+      return scope.regionCode === PROVINCE_CODE ? '江苏省' : names.regionName(scope.regionCode);
     case 'institution':
       return names.institutionName?.(scope.institutionId) ?? `院校编号 ${scope.institutionId}`;
     case 'enterprise':
@@ -62,5 +62,7 @@ export const ownInstitution = (me: Me | null | undefined): number | null =>
  * The city a city planner works in (its scope, when a city): the server confines its candidate
  * searches and 吻合度 to it, so the pickers offer only that city. Null for everyone else.
  */
-export const plannerCity = (me: Me | null | undefined): string | null =>
-  me?.role === 'planner' && me.scope.kind === 'region' && isCityCode(me.scope.regionCode) ? me.scope.regionCode : null;
+export function plannerCity(me: Me | null | undefined): string | null {
+  const region = me ? corePlannerCity({ role: me.role, scope: me.scope }) : null;
+  return region !== null && isCityCode(region) ? region : null;
+}

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type {
+  AuditLog,
   CandidatesResponse,
   Catalog,
   Chain,
   ClassifyResponse,
   Cluster,
+  ContactRequest,
+  ContactRequestCreate,
+  ContactRequestUpdate,
   DemoAccount,
   EnterprisePoints,
   Forecast,
@@ -16,6 +20,8 @@ import type {
   LoginRequest,
   Me,
   Occupation,
+  PublicationSummary,
+  PublishCatalog,
   RegionCollection,
   Skill,
   TalentDensity,
@@ -110,8 +116,9 @@ async function request<T>(url: string, init: RequestInit & { signal?: AbortSigna
 }
 
 const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(apiUrl(path, query), { signal });
-const post = <T>(path: string, body: unknown, signal?: AbortSignal) =>
-  request<T>(apiUrl(path), { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal });
+const send = <T>(method: 'POST' | 'PATCH', path: string, body: unknown, signal?: AbortSignal) =>
+  request<T>(apiUrl(path), { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, signal });
+const post = <T>(path: string, body: unknown, signal?: AbortSignal) => send<T>('POST', path, body, signal);
 
 interface List<T> {
   items: T[];
@@ -206,6 +213,17 @@ export const api = {
   institutions: (q: { q?: string | null; region?: string | null; kind?: string | null; limit?: number }, signal?: AbortSignal) =>
     get<Institutions>('/institutions', { q: q.q, region: q.region, kind: q.kind, limit: q.limit ?? 2000 }, signal),
   institutionFit: (id: number, signal?: AbortSignal) => get<InstitutionFit>(`/institutions/${id}/fit`, undefined, signal),
+
+  publications: (q: { region?: string | null; limit?: number }, signal?: AbortSignal) =>
+    get<{ items: PublicationSummary[] }>('/shortage/catalog/publications', { region: q.region, limit: q.limit }, signal),
+  publishCatalog: (body: PublishCatalog) => post<PublicationSummary>('/shortage/catalog/publications', body),
+
+  contactRequests: (signal?: AbortSignal) => get<{ items: ContactRequest[] }>('/contact-requests', undefined, signal),
+  createContactRequest: (body: ContactRequestCreate) => post<ContactRequest>('/contact-requests', body),
+  updateContactRequest: (id: number, body: ContactRequestUpdate) => send<ContactRequest>('PATCH', `/contact-requests/${id}`, body),
+
+  auditLog: (q: { account?: string | null; before?: number | null; limit?: number }, signal?: AbortSignal) =>
+    get<AuditLog>('/audit-log', { account: q.account, before: q.before, limit: q.limit }, signal),
 };
 
 /** The catalogue's scope: a region, a chain or a cluster, a grade. */

@@ -68,7 +68,7 @@ export function formatKm(km: number | null | undefined): string {
   return `${trimZeros(km.toFixed(km < 10 ? 1 : 0))} 公里`;
 }
 
-const BAND_LABEL: Record<DistanceBand, string> = { '0-5': '5 公里内', '5-10': '5–10 公里', '10-20': '10–20 公里', '20-50': '20–50 公里', '50+': '50 公里以上' };
+const BAND_LABEL: Record<DistanceBand, string> = { '0-5': '≤5 公里', '5-10': '5–10 公里', '10-20': '10–20 公里', '20-50': '20–50 公里', '50+': '50 公里以上' };
 
 /** A candidate's distance band (never a figure: the API gives none). */
 export const formatDistanceBand = (band: DistanceBand): string => BAND_LABEL[band];
