@@ -87,11 +87,14 @@ export default async function setup(project: TestProject) {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
+      // The demo's generated key goes beside its throwaway database (not inside PGlite's directory).
+      PII_KEY_FILE: `${dataDir}.pii.key`,
       DEMO_TALENTS: demoTalents,
       LOG_LEVEL: 'warn',
       DEMO_PASSWORD,
       // One browser from one address makes many requests (search as you type, every layer).
       RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_ACCOUNT_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so teardown can stop npx, tsx and node together.
