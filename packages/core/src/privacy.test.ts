@@ -9,7 +9,9 @@ describe('protectCount', () => {
 
   it('makes every difference of two published counts a multiple of 5: subtraction never shows 1–4', () => {
     const shown = Array.from({ length: 300 }, (_, n) => protectCount(n)).filter((n): n is number => n !== null);
-    for (const a of shown) for (const b of shown) expect(Math.abs(a - b) % 5).toBe(0);
+    const small = shown.flatMap((a) => shown.map((b) => Math.abs(a - b))).filter((d) => d >= 1 && d <= 4);
+    expect(shown.length).toBeGreaterThan(290);
+    expect(small).toEqual([]);
   });
 });
 
