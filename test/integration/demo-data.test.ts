@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { vacancies } from '@talentmap/db';
-import { createTestDatabase, testDriver, TEST_TALENTS, type TestDatabase } from '../support/database.js';
+import { decryptField } from '@talentmap/core/pii';
+import { createTestDatabase, testDriver, TEST_PII_KEYS, TEST_TALENTS, type TestDatabase } from '../support/database.js';
 
 let database: TestDatabase;
 
@@ -70,8 +71,11 @@ describe(`demo data on ${testDriver}`, () => {
     const names = cols.map((c) => c.column_name);
     expect(names).not.toEqual(expect.arrayContaining(['full_name']));
     for (const personal of ['full_name', 'phone', 'id_number', 'name']) expect(names).not.toContain(personal);
-    const id = await one<{ valid: number }>(sql`select count(*)::int as valid from talent_identities where id_number ~ '^32[0-9]{15}[0-9X]$'`);
-    expect(id.valid).toBe(TEST_TALENTS);
+    // Every talent has an identity, sealed: each ID number opens under the key to a well-formed one.
+    const sealed = await database.client.rows<{ talent_id: number; id_number_sealed: Buffer }>(sql`select talent_id, id_number_sealed from talent_identities`);
+    expect(sealed).toHaveLength(TEST_TALENTS);
+    const open = sealed.map((r) => decryptField(TEST_PII_KEYS, Buffer.from(r.id_number_sealed), `talent:${r.talent_id}:id_number`));
+    expect(open.filter((id) => /^32[0-9]{15}[0-9X]$/.test(id))).toHaveLength(TEST_TALENTS);
   });
 
   it('enforces domain constraints', async () => {
