@@ -61,7 +61,7 @@ describe('enterprise journey', () => {
     const first = await cards.first().innerText();
     expect(first).toMatch(/人才 P[A-Z2-7]{7}/);
     // a distance band around the chosen point, never a figure
-    expect(first).toMatch(/(5 公里内|5–10 公里|10–20 公里|20–50 公里)/);
+    expect(first).toMatch(/(≤5 公里|5–10 公里|10–20 公里|20–50 公里)/);
     expect(first).not.toMatch(/约 \d/);
     expect(first).toContain('技能画像相似度');
     expect(first).toContain('所需技能覆盖');

@@ -16,15 +16,18 @@ export const JOURNEY_LABEL: Record<Journey, { title: string; hint: string }> = {
 export interface AppHeaderProps {
   health: Health | undefined;
   healthError: boolean;
-  journey: Journey;
+  /** the journey shown, null on a page beside the journeys (the audit log) */
+  journey: Journey | null;
   journeyHref: (journey: Journey) => string;
   onJourney: (journey: Journey) => void;
   /** who is signed in, or the login button */
   account?: ReactNode;
+  /** links after the journeys' (an admin's 审计日志) */
+  nav?: ReactNode;
 }
 
 /** Title, the three journeys as navigation, a quiet line of system status and the account. */
-export function AppHeader({ health, healthError, journey, journeyHref, onJourney, account }: AppHeaderProps) {
+export function AppHeader({ health, healthError, journey, journeyHref, onJourney, account, nav }: AppHeaderProps) {
   let status: string;
   if (health) status = `数据库：${DRIVER_LABEL[health.database] ?? health.database}`;
   else if (healthError) status = '服务状态未知';
@@ -54,6 +57,7 @@ export function AppHeader({ health, healthError, journey, journeyHref, onJourney
             {JOURNEY_LABEL[j].title}
           </a>
         ))}
+        {nav}
       </nav>
       <div className="app-header__end">
         <p className="app-header__status" data-testid="db-driver">

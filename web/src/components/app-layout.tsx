@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api';
 import { stateHref, type AppState } from '../lib/url-state';
 import type { UpdateState } from '../lib/use-url-state';
+import { AdminNav } from './admin/admin-nav';
+import { AuditLogPage } from './admin/audit-log-page';
 import { AppHeader, JOURNEY_LABEL } from './app-header';
 import { SessionControls } from './auth/session-controls';
 import { DatasetBanner } from './dataset-banner';
@@ -20,7 +22,7 @@ export interface AppLayoutProps {
   children: ReactNode;
 }
 
-/** Header and data banner over the journey's panel beside the filters and the map. */
+/** Header and data banner over the journey's panel beside the filters and the map (or over a page: the audit log). */
 export function AppLayout({ state, update, quarters, latestQuarter, regionName, panel, children }: AppLayoutProps) {
   const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.health(signal), staleTime: 60_000 });
   const wide = state.journey === 'planner' && state.tab === 'catalog';
@@ -32,21 +34,26 @@ export function AppLayout({ state, update, quarters, latestQuarter, regionName, 
       <AppHeader
         health={health.data}
         healthError={health.isError}
-        journey={state.journey}
-        journeyHref={(journey) => stateHref({ ...state, journey })}
+        journey={state.page ? null : state.journey}
+        journeyHref={(journey) => stateHref({ ...state, journey, page: null })}
         onJourney={(journey) => update({ journey })}
         account={<SessionControls regionName={regionName} />}
+        nav={<AdminNav state={state} update={update} />}
       />
       <DatasetBanner health={health.data} />
-      <div className={`workspace${wide ? ' workspace--wide' : ''}`}>
-        <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>
-          {panel}
-        </aside>
-        <main className="map-area" aria-label="地图">
-          <FilterBar state={state} update={update} quarters={quarters} latestQuarter={latestQuarter} />
-          <div className="map-wrap">{children}</div>
-        </main>
-      </div>
+      {state.page === 'audit' ? (
+        <AuditLogPage />
+      ) : (
+        <div className={`workspace${wide ? ' workspace--wide' : ''}`}>
+          <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>
+            {panel}
+          </aside>
+          <main className="map-area" aria-label="地图">
+            <FilterBar state={state} update={update} quarters={quarters} latestQuarter={latestQuarter} />
+            <div className="map-wrap">{children}</div>
+          </main>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,11 @@
+import type { Disclosure } from '@talentmap/core';
+import { DISCLOSURE_LABEL } from '../lib/format';
+
 /** How the counts of people in an aggregate were published (the API's `disclosure`). */
-export function DisclosureNote({ disclosure }: { disclosure: 'exact' | 'protected' }) {
-  return <span className="disclosure">{disclosure === 'exact' ? '精确数据（规划人员）' : '小数保护：少于5人不显示，其余按5取整'}</span>;
+export function DisclosureNote({ disclosure }: { disclosure: Disclosure }) {
+  return (
+    <span className={`disclosure disclosure--${disclosure}`} data-disclosure={disclosure} data-testid="disclosure">
+      {DISCLOSURE_LABEL[disclosure]}
+    </span>
+  );
 }

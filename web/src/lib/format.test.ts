@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatKm, formatNumber, formatPercent, formatQuarter, formatWage, formatWithUnit } from './format';
+import {
+  DISCLOSURE_LABEL,
+  formatCount,
+  formatDateTime,
+  formatDistanceBand,
+  formatKm,
+  formatNumber,
+  formatPercent,
+  formatQuarter,
+  formatWage,
+  formatWithUnit,
+  shortPseudonym,
+} from './format';
 
 describe('formatCount', () => {
   it('groups small counts and switches to 万 and 亿', () => {
@@ -52,5 +64,21 @@ describe('other formats', () => {
     expect(formatKm(25.2)).toBe('25 公里');
     expect(formatWage(11_940.7)).toBe('1.19万元/月');
     expect(formatWage(8_500)).toBe('8,500元/月');
+  });
+});
+
+describe('privacy-minded labels', () => {
+  it('names a distance band, never a figure', () => {
+    expect(formatDistanceBand('0-5')).toBe('≤5 公里');
+    expect(formatDistanceBand('5-10')).toBe('5–10 公里');
+    expect(formatDistanceBand('50+')).toBe('50 公里以上');
+  });
+
+  it('says how counts were published, shortens a pseudonym, writes a time to the minute', () => {
+    expect(DISCLOSURE_LABEL.protected).toBe('小数保护：少于5人不显示，其余按5取整');
+    expect(DISCLOSURE_LABEL.exact).toBe('精确数据（规划人员）');
+    expect(shortPseudonym('PAB3RO77QWERTYUIOPASDFGHJKL')).toBe('PAB3RO77');
+    expect(formatDateTime('not a date')).toBe('not a date');
+    expect(formatDateTime(new Date(2026, 11, 3, 9, 5).toISOString())).toBe('2026-12-03 09:05');
   });
 });

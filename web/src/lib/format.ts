@@ -4,7 +4,7 @@
  * in the map tooltip, the panel and the table.
  */
 
-import type { DistanceBand } from '@talentmap/core';
+import type { Disclosure, DistanceBand } from '@talentmap/core';
 
 const GROUPED = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 
@@ -72,6 +72,23 @@ const BAND_LABEL: Record<DistanceBand, string> = { '0-5': '≤5 公里', '5-10':
 
 /** A candidate's distance band (never a figure: the API gives none). */
 export const formatDistanceBand = (band: DistanceBand): string => BAND_LABEL[band];
+
+/** How an aggregate's counts of people were published, in words (the API's `disclosure`). */
+export const DISCLOSURE_LABEL: Record<Disclosure, string> = {
+  exact: '精确数据（规划人员）',
+  protected: '小数保护：少于5人不显示，其余按5取整',
+};
+
+/** An ISO time in local time, to the minute: 2026-12-03 14:33. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A talent pseudonym's head (P + 7): enough to tell talents apart on screen; the full id goes in a title. */
+export const shortPseudonym = (id: string): string => id.slice(0, 8);
 
 /** 元/月 wage: 11,941 元/月 or 1.2万元/月. */
 export function formatWage(value: number | null | undefined): string {

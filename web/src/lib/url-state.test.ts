@@ -64,4 +64,14 @@ describe('url state', () => {
     expect(applyPatch({ ...DEFAULT_STATE, at: [120, 31] }, { place: '320506' }).at).toBeNull();
     expect(applyPatch({ ...DEFAULT_STATE, place: '320506' }, { at: [120, 31] }).place).toBeNull();
   });
+
+  it('puts a page (the audit log) at its own path; choosing a journey leaves it', () => {
+    const audit = parseState('/audit', '');
+    expect(audit.page).toBe('audit');
+    expect(audit.journey).toBe('planner');
+    expect(stateHref(audit)).toBe('/audit');
+    expect(parseState('/enterprise', '').page).toBeNull();
+    expect(applyPatch(audit, { journey: 'enterprise' }).page).toBeNull();
+    expect(stateHref(applyPatch(audit, { journey: 'enterprise' }))).toBe('/enterprise');
+  });
 });

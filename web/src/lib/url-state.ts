@@ -7,10 +7,14 @@
 export const JOURNEYS = ['planner', 'enterprise', 'institution'] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
+/** Pages beside the journeys, each at its own path (/audit: the admin's audit log). */
+export const PAGES = ['audit'] as const;
+export type Page = (typeof PAGES)[number];
+
 export const LAYER_KEYS = ['hex', 'enterprises', 'institutions'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
-export const PLANNER_TABS = ['overview', 'catalog', 'indicators'] as const;
+export const PLANNER_TABS = ['overview', 'catalog', 'indicators', 'requests'] as const;
 export type PlannerTab = (typeof PLANNER_TABS)[number];
 
 export interface MapView {
@@ -21,6 +25,8 @@ export interface MapView {
 
 export interface AppState {
   journey: Journey;
+  /** a page shown instead of the journeys' map (its path replaces the journey's) */
+  page: Page | null;
   // shared filters
   cluster: string | null;
   chain: string | null;
@@ -51,6 +57,7 @@ export interface AppState {
 
 export const DEFAULT_STATE: AppState = {
   journey: 'planner',
+  page: null,
   cluster: null,
   chain: null,
   occupation: null,
@@ -97,6 +104,12 @@ export function journeyFromPath(pathname: string): Journey {
   return oneOf(first, JOURNEYS, 'planner');
 }
 
+/** The page from the path: /audit, else null (a journey). */
+export function pageFromPath(pathname: string): Page | null {
+  const first = pathname.split('/').filter(Boolean)[0] ?? '';
+  return (PAGES as readonly string[]).includes(first) ? (first as Page) : null;
+}
+
 /** Parse a location; unknown or malformed values fall back to defaults instead of failing. */
 export function parseState(pathname: string, search: string): AppState {
   const p = new URLSearchParams(search);
@@ -120,6 +133,7 @@ export function parseState(pathname: string, search: string): AppState {
     .slice(0, 50);
   return {
     journey: journeyFromPath(pathname),
+    page: pageFromPath(pathname),
     cluster: str(p.get('cluster'), GROUP),
     chain: str(p.get('chain'), GROUP),
     occupation: str(p.get('occ'), OCCUPATION),
@@ -170,7 +184,7 @@ export function serializeState(state: AppState): { pathname: string; search: str
   set('rec', state.recommendation);
   if (state.view) set('v', `${round(state.view.lng, 4)},${round(state.view.lat, 4)},${round(state.view.zoom, 2)}`);
   const search = p.toString();
-  return { pathname: `/${state.journey}`, search: search ? `?${search}` : '' };
+  return { pathname: `/${state.page ?? state.journey}`, search: search ? `?${search}` : '' };
 }
 
 /** The href for a state (path + query). */
@@ -185,6 +199,8 @@ export function stateHref(state: AppState): string {
  */
 export function applyPatch(state: AppState, patch: Partial<AppState>): AppState {
   const next = { ...state, ...patch };
+  // choosing a journey leaves a page
+  if ('journey' in patch && !('page' in patch)) next.page = null;
   if ('cluster' in patch && patch.cluster !== state.cluster) {
     if (!('chain' in patch)) next.chain = null;
     if (!('occupation' in patch)) next.occupation = null;

@@ -3,6 +3,13 @@ import { useLoginDialog } from './auth-context';
 import { useSession } from './use-session';
 
 const PROMPTS = {
+  planner: {
+    account: '规划者账号',
+    short: '处理联系请求',
+    what: '处理企业对本辖区人才的联系请求',
+    accounts: '规划者账号',
+    open: '未登录也可以查看短缺概览、紧缺目录和专栏1指标。',
+  },
   enterprise: {
     account: '企业账号',
     short: '匹配人才',

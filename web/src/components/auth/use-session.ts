@@ -11,14 +11,21 @@ export const sessionQuery = queryOptions({
 });
 
 /** Queries whose answers depend on who asks: their keys carry the username (see privateKey). */
-const PRIVATE = new Set(['candidates', 'programs', 'institution-fit']);
+const PRIVATE = new Set(['candidates', 'programs', 'institution-fit', 'contact-requests', 'audit-log']);
 
 /** A query key for an answer only the signed-in account may see: one cache entry per account. */
 export const privateKey = (name: string, user: string | null, ...rest: unknown[]) => [name, user, ...rest];
 
+/**
+ * Public answers whose counts of people depend on the viewer (exact for a planner in its region,
+ * protected for others; the catalogue live or published): asked again when the account changes.
+ */
+const BY_DISCLOSURE = new Set(['catalog', 'heatmap', 'timeseries', 'map-talents']);
+
 /** Forgets what other accounts were shown (signing in or out on a shared computer). */
 function forgetOthers(client: QueryClient, user: string | null) {
   client.removeQueries({ predicate: (q) => PRIVATE.has(String(q.queryKey[0])) && q.queryKey[1] !== user });
+  void client.invalidateQueries({ predicate: (q) => BY_DISCLOSURE.has(String(q.queryKey[0])) });
 }
 
 export interface Session {

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Candidate } from '@talentmap/core';
-import { formatDistanceBand, formatPercent } from '../../lib/format';
+import { formatDistanceBand, formatPercent, shortPseudonym } from '../../lib/format';
 import { GapPrograms } from './gap-programs';
 import { ScoreBreakdown } from './score-breakdown';
 
@@ -12,10 +12,12 @@ export interface CandidateCardProps {
    * the talent's gap to that profile. With skill chips the gap is the missing chips themselves.
    */
   occupationCode: string | null;
+  /** what the viewer may do about the candidate (an enterprise: 请求联系) */
+  actions?: ReactNode;
 }
 
 /** A pseudonymous candidate: score and its parts, matched / missing / partly covered skills, and the programs for the gap. */
-export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateCardProps) {
+export function CandidateCard({ candidate: c, rank, occupationCode, actions }: CandidateCardProps) {
   const [showPrograms, setShowPrograms] = useState(false);
   const gaps = c.missingSkills.length;
   return (
@@ -24,7 +26,7 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
         <span className="candidate__rank">{rank}</span>
         {/* The pseudonym is long (one AES block); its head is enough to tell candidates apart on screen. */}
         <h3 id={`cand-${c.talentId}`} className="candidate__id" title={c.talentId} data-talent-id={c.talentId}>
-          人才 {c.talentId.slice(0, 8)}
+          人才 {shortPseudonym(c.talentId)}
         </h3>
         <span className="candidate__score" title="综合匹配得分">
           {formatPercent(c.score, 0)}
@@ -81,6 +83,7 @@ export function CandidateCard({ candidate: c, rank, occupationCode }: CandidateC
           {showPrograms && <GapPrograms talentId={c.talentId} occupationCode={occupationCode} missing={c.missingSkills} regionCode={c.regionCode} />}
         </>
       )}
+      {actions}
     </article>
   );
 }

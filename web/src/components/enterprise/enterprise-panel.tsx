@@ -1,8 +1,12 @@
 import type { CandidatesResponse, RegionCollection } from '@talentmap/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { can } from '../../lib/access';
 import type { AppState } from '../../lib/url-state';
 import type { UpdateState } from '../../lib/use-url-state';
 import { LoginPrompt } from '../auth/login-prompt';
+import { useSession } from '../auth/use-session';
+import { CandidateContact } from '../contact-requests/candidate-contact';
+import { MyContactRequests } from '../contact-requests/my-contact-requests';
 import { CandidateCard } from './candidate-card';
 import { useCandidates } from './use-candidates';
 import { VacancyForm } from './vacancy-form';
@@ -28,6 +32,7 @@ export function EnterprisePanel(props: EnterprisePanelProps) {
       {known && !allowed && <LoginPrompt journey="enterprise" />}
       <VacancyForm {...props} />
       {allowed && <CandidateResults state={state} candidates={candidates} />}
+      <MyContactRequests />
     </div>
   );
 }
@@ -35,6 +40,8 @@ export function EnterprisePanel(props: EnterprisePanelProps) {
 function CandidateResults({ state, candidates }: { state: AppState; candidates: UseQueryResult<CandidatesResponse> }) {
   const data = candidates.data;
   const hasRequest = state.skills.length > 0 || state.vacancyOccupation !== null;
+  const { viewer } = useSession();
+  const mayContact = can(viewer, 'requestContact');
   return (
     <section className="results" aria-labelledby="results-title" aria-busy={candidates.isFetching} data-testid="candidates">
       <h2 id="results-title" className="panel__title">
@@ -45,7 +52,10 @@ function CandidateResults({ state, candidates }: { state: AppState; candidates: 
           </span>
         )}
       </h2>
-      <p className="privacy-note">隐私保护：仅显示化名编号、等级与所在区县，不显示姓名、电话、证件号；地图按区县汇总，少于 5 人的区县不显示人数。</p>
+      <p className="privacy-note">
+        隐私保护：仅显示化名编号、等级、所在区县与距离范围，不显示姓名、电话、证件号；地图按区县汇总，少于 5 人的区县不显示人数。
+        {mayContact && '如需联系，点击“请求联系”，由公共就业服务机构转介。'}
+      </p>
       {!hasRequest && <p className="empty">先描述岗位（粘贴招聘文本或选择职业），匹配结果会显示在这里和地图上。</p>}
       {hasRequest && candidates.isPending && candidates.fetchStatus !== 'idle' && (
         <p className="loading-line" role="status">
@@ -65,7 +75,12 @@ function CandidateResults({ state, candidates }: { state: AppState; candidates: 
         <ol className="candidate-list">
           {data.results.map((c, i) => (
             <li key={c.talentId}>
-              <CandidateCard candidate={c} rank={i + 1} occupationCode={state.skills.length ? null : state.vacancyOccupation} />
+              <CandidateCard
+                candidate={c}
+                rank={i + 1}
+                occupationCode={state.skills.length ? null : state.vacancyOccupation}
+                actions={mayContact ? <CandidateContact talentId={c.talentId} /> : undefined}
+              />
             </li>
           ))}
         </ol>

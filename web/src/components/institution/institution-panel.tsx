@@ -8,6 +8,7 @@ import type { UpdateState } from '../../lib/use-url-state';
 import { LoginPrompt } from '../auth/login-prompt';
 import { useSession } from '../auth/use-session';
 import { QueryState } from '../common/query-state';
+import { DisclosureNote } from '../disclosure-note';
 import { INSTITUTION_ICONS } from '../map/map-icons';
 import { InstitutionPicker } from './institution-picker';
 import { ProgramFitList } from './program-fit-list';
@@ -112,7 +113,10 @@ function FitView({ data, state, update, regionName, onBack }: FitViewProps) {
         </dl>
       </div>
       <h3 className="section-title">建议新开专业/课程（按缓解短缺 × 可转化人才排序）</h3>
-      <p className="hint">点击一项，在地图上查看这些“差一点就能胜任”的人才分布在哪些区县（按区县汇总，少于 5 人不显示人数）。</p>
+      <p className="hint">
+        点击一项，在地图上查看这些“差一点就能胜任”的人才分布在哪些区县（按区县汇总）。人数：
+        <DisclosureNote disclosure={data.disclosure} />
+      </p>
       <RecommendationList
         fit={data}
         selected={state.recommendation ?? data.recommendations[0]?.occupation.code ?? null}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { formatCount } from '../../lib/format';
+import { DISCLOSURE_LABEL, formatCount } from '../../lib/format';
 import { chainColours } from '../../lib/geo';
 import { countClasses } from '../../lib/scale';
 import type { AppState } from '../../lib/url-state';
@@ -33,7 +33,9 @@ export function useHexbinLayer(state: AppState) {
     [hex.data],
   );
   const legend: LegendSection | null =
-    on && hex.data ? { title: `人才密度（每格约 ${hex.data.cellKm} 公里）`, classes, noDataLabel: '少于 5 人（不显示）' } : null;
+    on && hex.data
+      ? { title: `人才密度（每格约 ${hex.data.cellKm} 公里）`, classes, noDataLabel: '少于 5 人（不显示）', note: DISCLOSURE_LABEL[hex.data.disclosure] }
+      : null;
   return { data: on ? (hex.data ?? null) : null, classes, legend, status: layerStatus(hex, (hex.data?.features.length ?? 1) === 0) };
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Catalog } from '@talentmap/core';
 import { filterCatalog, nextSort, sortCatalog, type CatalogSort, type CatalogSortKey } from '../../lib/catalog';
-import { formatCount, formatNumber, formatPercent } from '../../lib/format';
+import { formatCount, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { DisclosureNote } from '../disclosure-note';
 
 const COLUMNS: { key: CatalogSortKey; label: string; numeric?: boolean }[] = [
@@ -44,7 +44,9 @@ export function CatalogTable({ catalog, csvUrl, xlsxUrl, onSelectOccupation }: C
         </div>
       </div>
       <p className="catalog__source" data-testid="catalog-source">
-        {catalog.publication ? `已发布版本：${catalog.publication.title}，发布于 ${catalog.publication.publishedAt.slice(0, 10)}` : '实时计算（规划人员视图）'}
+        {catalog.publication
+          ? `已发布版本：${catalog.publication.title}（${catalog.publication.year} 年度，发布于 ${formatDateTime(catalog.publication.publishedAt)}）`
+          : '实时计算（规划人员视图）'}
         {' · '}
         <DisclosureNote disclosure={catalog.disclosure} />
       </p>

@@ -5,6 +5,7 @@ import { formatQuarter } from '../../lib/format';
 import type { AppState } from '../../lib/url-state';
 import type { UpdateState } from '../../lib/use-url-state';
 import { QueryState } from '../common/query-state';
+import { DisclosureNote } from '../disclosure-note';
 import { catalogQuery } from './catalog-tab';
 import { RegionSummary } from './region-summary';
 import { TimeseriesChart } from './timeseries-chart';
@@ -67,6 +68,10 @@ export function OverviewTab({ state, update, regionName, latestQuarter }: Overvi
           <>
             {data.note && <p className="hint">{data.note}</p>}
             <TimeseriesChart series={data} forecast={byGroup ? null : (forecast.data ?? null)} title={chartTitle} />
+            <p className="hint">
+              求职人数：
+              <DisclosureNote disclosure={data.disclosure} />
+            </p>
           </>
         )}
       </QueryState>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatQuarter } from '../../lib/format';
+import { DISCLOSURE_LABEL, formatQuarter } from '../../lib/format';
 import { SHORTAGE_CLASSES } from '../../lib/scale';
 import type { AppState } from '../../lib/url-state';
 import type { JourneyMap } from '../map/app-map';
@@ -14,7 +14,12 @@ export function usePlannerJourney(state: AppState): JourneyMap {
     const { heatmap, key } = data;
     return {
       ...heatmapChoropleth(heatmap, key),
-      legend: { title: `短缺指数 · ${formatQuarter(heatmap.quarter)}`, classes: SHORTAGE_CLASSES, noDataLabel: '无数据或无法评分', note: heatmap.note },
+      legend: {
+        title: `短缺指数 · ${formatQuarter(heatmap.quarter)}`,
+        classes: SHORTAGE_CLASSES,
+        noDataLabel: '无数据或无法评分',
+        note: [heatmap.note, `求职人数：${DISCLOSURE_LABEL[heatmap.disclosure]}`].filter(Boolean).join('；'),
+      },
     };
   }, [data]);
   return { choropleth, selectedRegion: state.region, place: null, highlightInstitution: null, busy: query.isFetching };
