@@ -194,6 +194,13 @@ describe(`where a talent lives, under attack, on ${testDriver}`, () => {
     expect(res.body.error.code).toBe('BAD_REQUEST');
   });
 
+  it('answers at most 100 candidates at a time', async () => {
+    const page = await enterprise.post<CandidatesResponse>('/api/match/candidates', { ...welders, limit: 100 });
+    expect(page.status).toBe(200);
+    expect(page.body.results.length).toBe(100);
+    expect((await enterprise.post('/api/match/candidates', { ...welders, limit: 101 })).status).toBe(400);
+  });
+
   it("measures one talent's programs and pathways from its district's centre, and shows no coordinate or willing radius", async () => {
     const { body: found } = await enterprise.post<CandidatesResponse>('/api/match/candidates', welders);
     const candidate = found.results[0]!;
