@@ -9,6 +9,7 @@ import security from './plugins/external/security.js';
 import access from './plugins/external/access.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
+import { loggerOptions, type LogStream } from './plugins/external/logging.js';
 import type { DatabaseOptions } from './plugins/app/database.js';
 import type { PiiKeys } from '@talentmap/core/pii';
 // Autoload registers plugins/app at run time; these type-only imports bring the decorators
@@ -36,6 +37,8 @@ export interface AppOptions extends DatabaseOptions {
     Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET' | 'PII_KEY' | 'PII_KEY_FILE'>>;
   /** The personal-information keys; left out, they come from PII_KEY (or, on the synthetic demo, PII_KEY_FILE). */
   piiKeys?: PiiKeys;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: LogStream;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
 }
@@ -59,7 +62,8 @@ export const talentMap: FastifyPluginAsync<AppOptions> = async (app, options) =>
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.config.LOG_LEVEL },
+    // No headers, bodies, query strings or query parameters in the log (plugins/external/logging.ts).
+    logger: loggerOptions(options.config.LOG_LEVEL, options.logStream),
     bodyLimit: 1_048_576,
     // Rate limits count per client address. X-Forwarded-For is only believed from the proxies
     // TRUST_PROXY names: trusting it from anyone would let each request claim a new address.
