@@ -24,6 +24,7 @@ import type {} from './plugins/app/institutions.js';
 import type {} from './plugins/app/keys.js';
 import type {} from './plugins/app/map.js';
 import type {} from './plugins/app/match.js';
+import type {} from './plugins/app/records.js';
 import type {} from './plugins/app/reference.js';
 import type {} from './plugins/app/shortage.js';
 

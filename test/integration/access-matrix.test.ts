@@ -39,6 +39,9 @@ interface Fixtures {
   suzhouTalent: Map<ViewerName, string>;
   /** enterprise-demo's request to contact that talent. */
   contactRequestId: number;
+  /** One of enterprise-demo's vacancies and one of institution-demo's programs. */
+  vacancyId: number;
+  programId: number;
 }
 
 type Expected = 'ok' | 401 | 403 | 404;
@@ -114,6 +117,22 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/auth/demo-accounts': [{ label: 'demo accounts', url: '/api/auth/demo-accounts' }],
   'POST /api/auth/tokens': [{ label: 'a token', url: '/api/auth/tokens', body: { name: '矩阵测试' } }],
   'GET /api/audit-log': [{ label: 'the log', url: '/api/audit-log?limit=5' }],
+  'GET /api/vacancies': [{ label: 'its own', url: '/api/vacancies?limit=5' }],
+  'POST /api/vacancies': [
+    { label: 'a welder', url: '/api/vacancies', body: { title: '焊工', occupationCode: '6-18-02-04', grade: 4, headcount: 2, wageMin: 7000, wageMax: 9000 } },
+  ],
+  'GET /api/vacancies/:id': [{ label: "enterprise-demo's", url: (f) => `/api/vacancies/${f.vacancyId}`, expect: { 'enterprise-other': 404 } }],
+  'PATCH /api/vacancies/:id': [
+    { label: "enterprise-demo's", url: (f) => `/api/vacancies/${f.vacancyId}`, body: { headcount: 3 }, expect: { 'enterprise-other': 404 } },
+  ],
+  'GET /api/programs': [{ label: 'its own', url: '/api/programs?limit=5' }],
+  'POST /api/programs': [
+    { label: 'a welding course', url: '/api/programs', body: { name: '焊工培训', occupationCodes: ['6-18-02-04'], grade: 4, hours: 120, capacity: 30 } },
+  ],
+  'GET /api/programs/:id': [{ label: "institution-demo's", url: (f) => `/api/programs/${f.programId}`, expect: { 'institution-other': 404 } }],
+  'PATCH /api/programs/:id': [
+    { label: "institution-demo's", url: (f) => `/api/programs/${f.programId}`, body: { hours: 160 }, expect: { 'institution-other': 404 } },
+  ],
   'POST /api/contact-requests': [
     { label: 'a 苏州 candidate', url: '/api/contact-requests', body: (f, viewer) => ({ talentId: f.suzhouTalent.get(viewer), message: '诚邀面试' }) },
   ],
@@ -146,7 +165,16 @@ beforeAll(async () => {
   const [talent] = await client.rows<{ id: number }>(sql`
     select t.id from talents t join regions r on r.code = t.region_code where r.parent_code = '320500' order by t.id limit 1`);
   // Nobody signed in is refused before any lookup: it gets a well-formed pseudonym issued to nobody.
-  fixtures = { institutionId: Number(demo!.institution_id), suzhouTalent: new Map([['anonymous', `P${'A'.repeat(26)}`]]), contactRequestId: 0 };
+  const [records] = await client.rows<{ vacancy: number; program: number }>(sql`
+    select (select min(id) from vacancies where enterprise_id = ${demo!.enterprise_id}) as vacancy,
+           (select min(id) from programs where institution_id = ${demo!.institution_id}) as program`);
+  fixtures = {
+    institutionId: Number(demo!.institution_id),
+    suzhouTalent: new Map([['anonymous', `P${'A'.repeat(26)}`]]),
+    contactRequestId: 0,
+    vacancyId: Number(records!.vacancy),
+    programId: Number(records!.program),
+  };
 
   const accounts = new AccountRepository(client);
   const passwordHash = await hashPassword(DEMO_PASSWORD_FOR_TESTS);

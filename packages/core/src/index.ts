@@ -12,3 +12,4 @@ export * from './id.schema.js';
 export * from './access.js';
 export * from './audit.schema.js';
 export * from './contact-request.schema.js';
+export * from './vacancy.schema.js';
