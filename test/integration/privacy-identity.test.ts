@@ -103,6 +103,8 @@ interface Caller {
 
 let callers: Caller[] = [];
 let institutionId = 0;
+/** One of enterprise-demo's vacancies and one of institution-demo's programs. */
+let ownRecords = { vacancy: 0, program: 0 };
 
 beforeAll(async () => {
   const { client } = api.database;
@@ -116,6 +118,10 @@ beforeAll(async () => {
     select t.id from talents t join regions r on r.code = t.region_code where r.parent_code = ${SUZHOU_CITY} order by t.id limit 1`);
   const [institution] = await client.rows<{ id: number }>(sql`select institution_id as id from accounts where username = 'institution-demo'`);
   institutionId = Number(institution!.id);
+  const [records] = await client.rows<{ vacancy: number; program: number }>(sql`
+    select (select min(id) from vacancies where enterprise_id = (select enterprise_id from accounts where username = 'enterprise-demo')) as vacancy,
+           (select min(id) from programs where institution_id = ${institutionId}) as program`);
+  ownRecords = { vacancy: Number(records!.vacancy), program: Number(records!.program) };
   callers = [{ name: 'anonymous', session: null, talent: `P${'A'.repeat(26)}` }];
   for (const name of DEMO_USERNAMES) {
     callers.push({ name, session: await signIn(api.app, name), talent: await api.as(name).pseudonymOf(Number(talent!.id)) });
@@ -145,6 +151,8 @@ function urlOf(key: RouteKey, caller: Caller): string {
   const filled = pattern.replace(/:(\w+)/g, (_, param: string) => {
     if (pattern.startsWith('/api/talents/')) return caller.talent;
     if (pattern.startsWith('/api/institutions/')) return String(institutionId);
+    if (pattern.startsWith('/api/vacancies/')) return String(ownRecords.vacancy);
+    if (pattern.startsWith('/api/programs/')) return String(ownRecords.program);
     if (param === 'code') return '6-18-02-04';
     if (param === 'id') return '1';
     throw new Error(`${key}: no example value for :${param}`);
