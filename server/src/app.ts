@@ -24,9 +24,10 @@ import type {} from './plugins/app/institutions.js';
 import type {} from './plugins/app/keys.js';
 import type {} from './plugins/app/map.js';
 import type {} from './plugins/app/match.js';
-import type {} from './plugins/app/records.js';
+import type {} from './plugins/app/programs.js';
 import type {} from './plugins/app/reference.js';
 import type {} from './plugins/app/shortage.js';
+import type {} from './plugins/app/vacancies.js';
 
 export interface AppOptions extends DatabaseOptions {
   /**

@@ -121,15 +121,23 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'POST /api/vacancies': [
     { label: 'a welder', url: '/api/vacancies', body: { title: '焊工', occupationCode: '6-18-02-04', grade: 4, headcount: 2, wageMin: 7000, wageMax: 9000 } },
   ],
-  'GET /api/vacancies/:id': [{ label: "enterprise-demo's", url: (f) => `/api/vacancies/${f.vacancyId}`, expect: { 'enterprise-other': 404 } }],
+  'GET /api/vacancies/:id': [{ label: "enterprise-demo's", url: (f) => `/api/vacancies/${f.vacancyId}`, expect: { ...NOT_SUZHOU, 'enterprise-other': 404 } }],
   'PATCH /api/vacancies/:id': [
     { label: "enterprise-demo's", url: (f) => `/api/vacancies/${f.vacancyId}`, body: { headcount: 3 }, expect: { 'enterprise-other': 404 } },
   ],
   'GET /api/programs': [{ label: 'its own', url: '/api/programs?limit=5' }],
+  'POST /api/vacancies/:id/candidates': [
+    {
+      label: "enterprise-demo's",
+      url: (f) => `/api/vacancies/${f.vacancyId}/candidates`,
+      body: { limit: 3 },
+      expect: { ...NOT_SUZHOU, 'enterprise-other': 404 },
+    },
+  ],
   'POST /api/programs': [
     { label: 'a welding course', url: '/api/programs', body: { name: '焊工培训', occupationCodes: ['6-18-02-04'], grade: 4, hours: 120, capacity: 30 } },
   ],
-  'GET /api/programs/:id': [{ label: "institution-demo's", url: (f) => `/api/programs/${f.programId}`, expect: { 'institution-other': 404 } }],
+  'GET /api/programs/:id': [{ label: "institution-demo's", url: (f) => `/api/programs/${f.programId}`, expect: { ...NOT_SUZHOU, 'institution-other': 404 } }],
   'PATCH /api/programs/:id': [
     { label: "institution-demo's", url: (f) => `/api/programs/${f.programId}`, body: { hours: 160 }, expect: { 'institution-other': 404 } },
   ],

@@ -13,3 +13,4 @@ export * from './access.js';
 export * from './audit.schema.js';
 export * from './contact-request.schema.js';
 export * from './vacancy.schema.js';
+export * from './program.schema.js';

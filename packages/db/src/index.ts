@@ -12,5 +12,6 @@ export * from './repositories/account.repository.js';
 export * from './repositories/audit.repository.js';
 export * from './repositories/contact-request.repository.js';
 export * from './repositories/catalog-publication.repository.js';
-export * from './repositories/owned-record.repository.js';
+export * from './repositories/vacancy.repository.js';
+export * from './repositories/program.repository.js';
 export * from './repositories/identity.repository.js';
