@@ -218,6 +218,7 @@ describe(`identity fields on ${testDriver}`, () => {
     const columns = await api.database.client.rows<{ name: string; type: string }>(sql`
       select column_name as name, data_type as type from information_schema.columns where table_name = 'talent_identities' order by column_name`);
     expect(Object.fromEntries(columns.map((c) => [c.name, c.type]))).toEqual({
+      digest: 'text',
       full_name_sealed: 'bytea',
       id_number_index: 'text',
       id_number_sealed: 'bytea',

@@ -14,3 +14,4 @@ export * from './audit.schema.js';
 export * from './contact-request.schema.js';
 export * from './vacancy.schema.js';
 export * from './program.schema.js';
+export * from './import.schema.js';

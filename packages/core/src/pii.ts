@@ -110,6 +110,34 @@ export function decryptField(keys: PiiKeys, sealed: Buffer, context: string): st
 export const idNumberBlindIndex = (keys: PiiKeys, idNumber: string): string =>
   createHmac('sha256', keys.blindIndex).update(idNumber.trim().toUpperCase()).digest('hex');
 
+export interface Identity {
+  fullName: string;
+  phone: string;
+  idNumber: string;
+}
+
+/**
+ * A keyed digest of a whole identity (under the blind-index key): an import compares it to tell an
+ * unchanged identity from a changed one without decrypting, and it says nothing without the key.
+ */
+export const identityDigest = (keys: PiiKeys, identity: Identity): string =>
+  createHmac('sha256', keys.blindIndex)
+    .update(['identity', identity.fullName, identity.phone, identity.idNumber.trim().toUpperCase()].join('\u0000'))
+    .digest('hex');
+
+/** A talent_identities row's fields: each sealed and bound to `talent:<id>:<column>`, with the blind index, key id and digest. */
+export function sealIdentity(keys: PiiKeys, talentId: number, identity: Identity) {
+  const seal = (value: string, column: string) => encryptField(keys, value, `talent:${talentId}:${column}`);
+  return {
+    fullNameSealed: seal(identity.fullName, 'full_name'),
+    phoneSealed: seal(identity.phone, 'phone'),
+    idNumberSealed: seal(identity.idNumber, 'id_number'),
+    idNumberIndex: idNumberBlindIndex(keys, identity.idNumber),
+    keyId: keys.keyId,
+    digest: identityDigest(keys, identity),
+  };
+}
+
 // ---------------------------------------------------------------- per-viewer pseudonyms
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

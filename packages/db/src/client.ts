@@ -146,6 +146,9 @@ export function csvField(value: unknown): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** A bytea value in COPY's text form (hex). */
+export const pgBytea = (bytes: Buffer): string => `\\x${bytes.toString('hex')}`;
+
 /** A PostgreSQL array literal for a text[] column inside CSV. */
 export function pgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;

@@ -18,11 +18,12 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   vector,
   type AnyPgColumn,
   type ExtraConfigColumn,
 } from 'drizzle-orm/pg-core';
-import { EMBEDDING_DIM, ROLES } from '@talentmap/core';
+import { EMBEDDING_DIM, IMPORT_KINDS, IMPORT_MODES, IMPORT_PHASES, IMPORT_STATUSES, ROLES } from '@talentmap/core';
 
 /** A skill reference with a weight (required skills, skills taught) or a proficiency 1–5 (talents). */
 export type SkillWeight = { skillId: number; weight: number };
@@ -204,8 +205,11 @@ export const enterprises = pgTable(
     size: text({ enum: ['micro', 'small', 'medium', 'large'] }).notNull(),
     chainLeader: boolean('chain_leader').notNull().default(false),
     synthetic: boolean().notNull().default(true),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per table. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('enterprises_external_id_key').on(t.externalId),
     index('enterprises_region_idx').on(t.regionCode),
     check('enterprises_size', sql`${t.size} in ('micro','small','medium','large')`),
     check('enterprises_lnglat', sql`${t.lng} between -180 and 180 and ${t.lat} between -90 and 90`),
@@ -251,8 +255,11 @@ export const vacancies = pgTable(
     wageMax: integer('wage_max').notNull(),
     synthetic: boolean().notNull().default(true),
     embedding: embedding(),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per enterprise. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('vacancies_external_id_key').on(t.enterpriseId, t.externalId),
     index('vacancies_region_occupation_idx').on(t.regionCode, t.occupationCode),
     index('vacancies_occupation_idx').on(t.occupationCode),
     index('vacancies_posted_idx').on(t.postedOn),
@@ -295,8 +302,11 @@ export const talents = pgTable(
     willingRadiusKm: smallint('willing_radius_km').notNull(),
     synthetic: boolean().notNull().default(true),
     embedding: embedding(),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per table. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('talents_external_id_key').on(t.externalId),
     index('talents_region_idx').on(t.regionCode),
     index('talents_occupation_grade_idx').on(t.occupationCode, t.grade),
     check('talents_years', sql`${t.yearsExperience} between 0 and 60`),
@@ -324,6 +334,8 @@ export const talentIdentities = pgTable(
     idNumberIndex: text('id_number_index').notNull(),
     /** The master key the row is sealed under (rotation re-seals rows whose key id is old). */
     keyId: text('key_id').notNull(),
+    /** A keyed digest of the three fields (identityDigest): an import sees an unchanged identity without decrypting it. */
+    digest: text(),
   },
   (t) => [index('talent_identities_id_number_idx').on(t.idNumberIndex), index('talent_identities_key_idx').on(t.keyId)],
 );
@@ -359,8 +371,11 @@ export const jobSeekers = pgTable(
     registeredOn: date('registered_on').notNull(),
     closedOn: date('closed_on'),
     synthetic: boolean().notNull().default(true),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per table. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('job_seekers_external_id_key').on(t.externalId),
     index('job_seekers_region_occupation_idx').on(t.regionCode, t.occupationCode),
     index('job_seekers_registered_idx').on(t.registeredOn),
     check('job_seekers_dates', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.registeredOn}`),
@@ -382,8 +397,11 @@ export const institutions = pgTable(
     lat: doublePrecision().notNull(),
     capacity: integer().notNull(),
     synthetic: boolean().notNull().default(true),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per table. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('institutions_external_id_key').on(t.externalId),
     index('institutions_region_idx').on(t.regionCode),
     check('institutions_kind', sql`${t.kind} in ('technical_school','training_body','training_base','master_studio')`),
     check('institutions_capacity', sql`${t.capacity} > 0`),
@@ -409,8 +427,11 @@ export const programs = pgTable(
     mode: text({ enum: ['online', 'offline', 'blended'] }).notNull(),
     synthetic: boolean().notNull().default(true),
     embedding: embedding(),
+    /** The record's id in the office's own system (外部编号): the key of imports, unique per institution. */
+    externalId: text('external_id'),
   },
   (t) => [
+    unique('programs_external_id_key').on(t.institutionId, t.externalId),
     index('programs_institution_idx').on(t.institutionId),
     check('programs_hours', sql`${t.hours} > 0`),
     check('programs_capacity', sql`${t.capacity} > 0`),
@@ -637,4 +658,66 @@ export const catalogPublications = pgTable(
     entries: jsonb().$type<unknown[]>().notNull(),
   },
   (t) => [index('catalog_publications_region_year_idx').on(t.regionCode, t.year)],
+);
+
+// ---------------------------------------------------------------- imports
+
+/**
+ * One uploaded file and what became of it. A job runs in one transaction: until `committed`
+ * nothing of it is visible; a process that dies while it runs leaves `running`, which the next
+ * start (or a sweep, once the heartbeat is stale) turns into `interrupted`.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: serial().primaryKey(),
+    kind: text({ enum: IMPORT_KINDS }).notNull(),
+    mode: text({ enum: IMPORT_MODES }).notNull(),
+    status: text({ enum: IMPORT_STATUSES }).notNull().default('queued'),
+    phase: text({ enum: IMPORT_PHASES }).notNull().default('queued'),
+    fileName: text('file_name').notNull(),
+    /** The upload as stored on disk, kept so that an interrupted job can run again. */
+    filePath: text('file_path').notNull(),
+    fileBytes: bigint('file_bytes', { mode: 'number' }).notNull(),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    username: text().notNull(),
+    /** The enterprise or institution whose own records these are (its accounts' imports). */
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id, { onDelete: 'cascade' }),
+    institutionId: integer('institution_id').references(() => institutions.id, { onDelete: 'cascade' }),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsValid: integer('rows_valid').notNull().default(0),
+    rowsRejected: integer('rows_rejected').notNull().default(0),
+    inserted: integer().notNull().default(0),
+    updated: integer().notNull().default(0),
+    unchanged: integer().notNull().default(0),
+    warnings: integer().notNull().default(0),
+    message: text(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Written by the running worker every few seconds; a stale one means its process is gone. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('import_jobs_status_idx').on(t.status),
+    index('import_jobs_created_idx').on(t.createdAt),
+    check('import_jobs_status', sql`${t.status} in ('queued','running','committed','failed','interrupted')`),
+  ],
+);
+
+/** The rejected rows and the warnings of a job, for its error report (row 1 is the header). */
+export const importIssues = pgTable(
+  'import_issues',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    seq: integer().notNull(),
+    row: integer().notNull(),
+    column: text().notNull(),
+    value: text().notNull(),
+    severity: text({ enum: ['error', 'warning'] }).notNull(),
+    message: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { csvField, datasetMeta, pgTextArray, skills, withBulkLoad, type DbClient } from '@talentmap/db';
+import { csvField, datasetMeta, pgBytea, pgTextArray, skills, withBulkLoad, type DbClient } from '@talentmap/db';
 import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';
-import { encryptField, idNumberBlindIndex, type PiiKeys } from '@talentmap/core/pii';
+import { sealIdentity, type Identity, type PiiKeys } from '@talentmap/core/pii';
 import { DEMO_PERIOD } from './calendar.js';
+import { syntheticExternalId } from './external-id.js';
 import { buildContext, type DemoContext } from './context.js';
 import {
   generateEnterprises,
@@ -98,23 +99,22 @@ const TALENT_COLUMNS = [
   'open_to_offers',
   'willing_radius_km',
   'embedding',
+  'external_id',
 ] as const;
-const IDENTITY_COLUMNS = ['talent_id', 'full_name_sealed', 'phone_sealed', 'id_number_sealed', 'id_number_index', 'key_id'] as const;
+const IDENTITY_COLUMNS = ['talent_id', 'full_name_sealed', 'phone_sealed', 'id_number_sealed', 'id_number_index', 'key_id', 'digest'] as const;
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
 
-/** bytea in COPY's text form. */
-const byteaLiteral = (bytes: Buffer) => `\\x${bytes.toString('hex')}`;
-
-/** A talent_identities row: each field sealed under PII_KEY and bound to its row and column. */
-function sealedIdentity(keys: PiiKeys, talentId: number, identity: { fullName: string; phone: string; idNumber: string }): unknown[] {
-  const seal = (value: string, column: string) => byteaLiteral(encryptField(keys, value, `talent:${talentId}:${column}`));
+/** A talent_identities row in IDENTITY_COLUMNS order: the fields sealed under PII_KEY (sealIdentity). */
+function sealedIdentity(keys: PiiKeys, talentId: number, identity: Identity): unknown[] {
+  const sealed = sealIdentity(keys, talentId, identity);
   return [
     talentId,
-    seal(identity.fullName, 'full_name'),
-    seal(identity.phone, 'phone'),
-    seal(identity.idNumber, 'id_number'),
-    idNumberBlindIndex(keys, identity.idNumber),
-    keys.keyId,
+    pgBytea(sealed.fullNameSealed),
+    pgBytea(sealed.phoneSealed),
+    pgBytea(sealed.idNumberSealed),
+    sealed.idNumberIndex,
+    sealed.keyId,
+    sealed.digest,
   ];
 }
 
@@ -178,8 +178,8 @@ async function loadRows(
   progress({ stage: 'enterprises', done: 0, total: enterprises.length });
   await client.copyCsv(
     'enterprises',
-    ['id', 'name', 'region_code', 'lng', 'lat', 'size', 'chain_leader'],
-    enterprises.map((e) => line([e.id, e.name, e.regionCode, e.lng, e.lat, e.size, e.chainLeader])).join(''),
+    ['id', 'name', 'region_code', 'lng', 'lat', 'size', 'chain_leader', 'external_id'],
+    enterprises.map((e) => line([e.id, e.name, e.regionCode, e.lng, e.lat, e.size, e.chainLeader, syntheticExternalId('enterprise', e.id)])).join(''),
   );
   await client.copyCsv('enterprise_chains', ['enterprise_id', 'chain_code'], enterprises.flatMap((e) => e.chainCodes.map((c) => line([e.id, c]))).join(''));
   progress({ stage: 'enterprises', done: enterprises.length, total: enterprises.length });
@@ -201,6 +201,7 @@ async function loadRows(
       'wage_min',
       'wage_max',
       'embedding',
+      'external_id',
     ],
     generateVacancies(ctx, rng.fork('vacancies'), enterprises, scale.vacancies),
     (v) => [
@@ -217,6 +218,7 @@ async function loadRows(
       v.wageMin,
       v.wageMax,
       embed(v.skills),
+      syntheticExternalId('vacancy', v.id),
     ],
     scale.vacancies,
     batchSize,
@@ -254,6 +256,7 @@ async function loadRows(
         t.openToOffers,
         t.willingRadiusKm,
         embed(talentSkillWeights(t.skills)),
+        syntheticExternalId('talent', t.id),
       ]);
       identitiesCsv += line(sealedIdentity(piiKeys, t.id, t.identity));
       truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
@@ -290,12 +293,12 @@ async function loadRows(
   progress({ stage: 'institutions and programs', done: 0, total: programs.length });
   await client.copyCsv(
     'institutions',
-    ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity'],
-    institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity])).join(''),
+    ['id', 'name', 'kind', 'region_code', 'lng', 'lat', 'capacity', 'external_id'],
+    institutions.map((i) => line([i.id, i.name, i.kind, i.regionCode, i.lng, i.lat, i.capacity, syntheticExternalId('institution', i.id)])).join(''),
   );
   await client.copyCsv(
     'programs',
-    ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode', 'embedding'],
+    ['id', 'institution_id', 'name', 'occupation_codes', 'skills', 'grade', 'hours', 'capacity', 'subsidy_eligible', 'mode', 'embedding', 'external_id'],
     programs
       .map((p) =>
         line([
@@ -310,6 +313,7 @@ async function loadRows(
           p.subsidyEligible,
           p.mode,
           embed(p.skills),
+          syntheticExternalId('program', p.id),
         ]),
       )
       .join(''),

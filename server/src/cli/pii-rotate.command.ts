@@ -1,4 +1,4 @@
-import { decryptField, encryptField, idNumberBlindIndex, type PiiKeys } from '@talentmap/core/pii';
+import { decryptField, encryptField, idNumberBlindIndex, identityDigest, type PiiKeys } from '@talentmap/core/pii';
 import { IdentityRepository, type DbClient, type ResealedIdentity, type SealedIdentity } from '@talentmap/db';
 
 export interface RotationProgress {
@@ -24,12 +24,15 @@ function reseal(row: SealedIdentity, from: PiiKeys, to: PiiKeys): ResealedIdenti
     return { plain, sealed: encryptField(to, plain, context) };
   };
   const idNumber = move(row.idNumberSealed, 'id_number');
+  const fullName = move(row.fullNameSealed, 'full_name');
+  const phone = move(row.phoneSealed, 'phone');
   return {
     talentId: row.talentId,
-    fullNameSealed: move(row.fullNameSealed, 'full_name').sealed,
-    phoneSealed: move(row.phoneSealed, 'phone').sealed,
+    fullNameSealed: fullName.sealed,
+    phoneSealed: phone.sealed,
     idNumberSealed: idNumber.sealed,
     idNumberIndex: idNumberBlindIndex(to, idNumber.plain),
+    digest: identityDigest(to, { fullName: fullName.plain, phone: phone.plain, idNumber: idNumber.plain }),
   };
 }
 

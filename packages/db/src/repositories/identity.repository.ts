@@ -9,9 +9,10 @@ export interface SealedIdentity {
   idNumberSealed: Buffer;
 }
 
-/** A row re-sealed under a new key, with its ID number's blind index under that key. */
+/** A row re-sealed under a new key, with its ID number's blind index and its digest under that key. */
 export interface ResealedIdentity extends SealedIdentity {
   idNumberIndex: string;
+  digest: string;
 }
 
 /**
@@ -51,11 +52,13 @@ export class IdentityRepository {
   async reseal(rows: ResealedIdentity[], fromKeyId: string, toKeyId: string): Promise<void> {
     if (rows.length === 0) return;
     const hex = (b: Buffer) => sql`decode(${b.toString('hex')}, 'hex')`;
-    const values = rows.map((r) => sql`(${r.talentId}::bigint, ${hex(r.fullNameSealed)}, ${hex(r.phoneSealed)}, ${hex(r.idNumberSealed)}, ${r.idNumberIndex})`);
+    const values = rows.map(
+      (r) => sql`(${r.talentId}::bigint, ${hex(r.fullNameSealed)}, ${hex(r.phoneSealed)}, ${hex(r.idNumberSealed)}, ${r.idNumberIndex}, ${r.digest})`,
+    );
     await this.client.rows(sql`
       update talent_identities t
-      set full_name_sealed = v.full_name, phone_sealed = v.phone, id_number_sealed = v.id_number, id_number_index = v.id_index, key_id = ${toKeyId}
-      from (values ${sql.join(values, sql`, `)}) as v(talent_id, full_name, phone, id_number, id_index)
+      set full_name_sealed = v.full_name, phone_sealed = v.phone, id_number_sealed = v.id_number, id_number_index = v.id_index, digest = v.digest, key_id = ${toKeyId}
+      from (values ${sql.join(values, sql`, `)}) as v(talent_id, full_name, phone, id_number, id_index, digest)
       where t.talent_id = v.talent_id and t.key_id = ${fromKeyId}`);
   }
 }
