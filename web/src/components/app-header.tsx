@@ -16,13 +16,13 @@ export const JOURNEY_LABEL: Record<Journey, { title: string; hint: string }> = {
 export interface AppHeaderProps {
   health: Health | undefined;
   healthError: boolean;
-  /** the journey shown, null on a page beside the journeys (the audit log) */
+  /** the journey shown, null on a page beside the journeys (the audit log, 数据导入) */
   journey: Journey | null;
   journeyHref: (journey: Journey) => string;
   onJourney: (journey: Journey) => void;
   /** who is signed in, or the login button */
   account?: ReactNode;
-  /** links after the journeys' (an admin's 审计日志) */
+  /** links after the journeys' (数据导入, an admin's 审计日志) */
   nav?: ReactNode;
 }
 

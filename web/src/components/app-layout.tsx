@@ -9,6 +9,8 @@ import { AppHeader, JOURNEY_LABEL } from './app-header';
 import { SessionControls } from './auth/session-controls';
 import { DatasetBanner } from './dataset-banner';
 import { FilterBar } from './filters/filter-bar';
+import { ImportsNav } from './imports/imports-nav';
+import { ImportsPage } from './imports/imports-page';
 
 export interface AppLayoutProps {
   state: AppState;
@@ -22,7 +24,7 @@ export interface AppLayoutProps {
   children: ReactNode;
 }
 
-/** Header and data banner over the journey's panel beside the filters and the map (or over a page: the audit log). */
+/** Header and data banner over the journey's panel beside the filters and the map (or over a page: the audit log, 数据导入). */
 export function AppLayout({ state, update, quarters, latestQuarter, regionName, panel, children }: AppLayoutProps) {
   const health = useQuery({ queryKey: ['health'], queryFn: ({ signal }) => api.health(signal), staleTime: 60_000 });
   const wide = state.journey === 'planner' && state.tab === 'catalog';
@@ -38,11 +40,18 @@ export function AppLayout({ state, update, quarters, latestQuarter, regionName, 
         journeyHref={(journey) => stateHref({ ...state, journey, page: null })}
         onJourney={(journey) => update({ journey })}
         account={<SessionControls regionName={regionName} />}
-        nav={<AdminNav state={state} update={update} />}
+        nav={
+          <>
+            <ImportsNav state={state} update={update} />
+            <AdminNav state={state} update={update} />
+          </>
+        }
       />
       <DatasetBanner health={health.data} />
       {state.page === 'audit' ? (
         <AuditLogPage />
+      ) : state.page === 'imports' ? (
+        <ImportsPage />
       ) : (
         <div className={`workspace${wide ? ' workspace--wide' : ''}`}>
           <aside id="panel" className="panel" aria-label={`${JOURNEY_LABEL[state.journey].title}分析面板`} tabIndex={-1} data-testid={`panel-${state.journey}`}>

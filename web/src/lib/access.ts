@@ -1,4 +1,15 @@
-import { ACCESS, PROVINCE_CODE, TALENT_LEVEL, plannerCity as corePlannerCity, type Me, type Role, type Scope, type Viewer } from '@talentmap/core';
+import {
+  ACCESS,
+  IMPORT_KINDS_BY_ROLE,
+  PROVINCE_CODE,
+  TALENT_LEVEL,
+  plannerCity as corePlannerCity,
+  type ImportKind,
+  type Me,
+  type Role,
+  type Scope,
+  type Viewer,
+} from '@talentmap/core';
 
 /**
  * The parts of the app that are not public, each by the route it calls: the roles come from the
@@ -23,6 +34,11 @@ export type Feature = keyof typeof ALLOWED;
 /** Whether the viewer may use a feature; `undefined` (not known yet) may not. */
 export function can(viewer: Viewer | undefined, feature: Feature): boolean {
   return viewer !== undefined && viewer !== 'anonymous' && (ALLOWED[feature] as readonly Viewer[]).includes(viewer);
+}
+
+/** The kinds of record the viewer may import (数据导入): every kind for an admin, its own vacancies or programs for an enterprise or institution. */
+export function importKinds(viewer: Viewer | undefined): readonly ImportKind[] {
+  return viewer !== undefined && Object.hasOwn(IMPORT_KINDS_BY_ROLE, viewer) ? IMPORT_KINDS_BY_ROLE[viewer as keyof typeof IMPORT_KINDS_BY_ROLE] : [];
 }
 
 export const ROLE_LABEL: Record<Role, string> = {

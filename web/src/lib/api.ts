@@ -16,6 +16,9 @@ import type {
   Health,
   Heatmap,
   IndicatorProgress,
+  ImportJob,
+  ImportKind,
+  ImportMode,
   InstitutionFit,
   LoginRequest,
   Me,
@@ -224,10 +227,66 @@ export const api = {
 
   auditLog: (q: { account?: string | null; before?: number | null; limit?: number }, signal?: AbortSignal) =>
     get<AuditLog>('/audit-log', { account: q.account, before: q.before, limit: q.limit }, signal),
+
+  imports: (q: { limit: number; offset: number }, signal?: AbortSignal) => get<List<ImportJob>>('/imports', q, signal),
+  importJob: (id: number, signal?: AbortSignal) => get<ImportJob>(`/imports/${id}`, undefined, signal),
+  retryImport: (id: number) => post<{ id: number }>(`/imports/${id}/retry`, {}),
+  /** POST /api/imports as multipart (kind and mode before the file, so the server knows them before it reads the file). */
+  startImport: (q: { kind: ImportKind; mode: ImportMode; file: File }, onProgress?: (progress: UploadProgress) => void, signal?: AbortSignal) => {
+    const form = new FormData();
+    form.append('kind', q.kind);
+    form.append('mode', q.mode);
+    form.append('file', q.file, q.file.name);
+    return upload<{ id: number }>('/imports', form, onProgress, signal);
+  },
 };
+
+// ------------------------------------------------------------ uploads
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/** Statuses whose Response may not carry a body. */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * POST a form with XMLHttpRequest rather than fetch: only XHR reports upload progress. Same
+ * headers (CSRF), same errors (ApiRequestError, the session re-checked on 401/403) as `request`.
+ */
+function upload<T>(path: string, form: FormData, onProgress?: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<T> {
+  const url = apiUrl(path);
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('上传已取消', 'AbortError'));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    // the browser writes the multipart content-type (with its boundary) itself
+    for (const [name, value] of Object.entries(requestHeaders({ method: 'POST' }))) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.({ loaded: e.loaded, total: e.total });
+    };
+    xhr.onerror = () => reject(new ApiRequestError('无法连接服务器，请检查网络或稍后重试。'));
+    xhr.onabort = () => reject(new DOMException('上传已取消', 'AbortError'));
+    xhr.onload = () => {
+      const response = new Response(NULL_BODY.has(xhr.status) ? null : xhr.responseText, {
+        status: xhr.status,
+        headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
+      });
+      if (!response.ok) return void failure(url, response).then(reject, reject);
+      response.json().then(resolve, () => resolve(undefined as T));
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
 
 /** The catalogue's scope: a region, a chain or a cluster, a grade. */
 export type CatalogScope = { region?: string | null; chain?: string | null; cluster?: string | null; grade?: number | null };
+
+/** Download URLs of an import template (Chinese headers, one example row) and of a job's error report. */
+export const importTemplateUrl = (kind: ImportKind, format: 'csv' | 'xlsx') => apiUrl(`/imports/templates/${kind}`, { format });
+export const importErrorsUrl = (id: number, format: 'csv' | 'xlsx') => apiUrl(`/imports/${id}/errors`, { format });
 
 /** Download URL of the catalogue in CSV (UTF-8 with BOM) or XLSX, same scope as the table. */
 export const catalogDownloadUrl = (format: 'csv' | 'xlsx', q: CatalogScope & { limit?: number }) =>

@@ -70,6 +70,7 @@ describe('url state', () => {
     expect(audit.page).toBe('audit');
     expect(audit.journey).toBe('planner');
     expect(stateHref(audit)).toBe('/audit');
+    expect(parseState('/imports', '').page).toBe('imports');
     expect(parseState('/enterprise', '').page).toBeNull();
     expect(applyPatch(audit, { journey: 'enterprise' }).page).toBeNull();
     expect(stateHref(applyPatch(audit, { journey: 'enterprise' }))).toBe('/enterprise');

@@ -7,8 +7,8 @@
 export const JOURNEYS = ['planner', 'enterprise', 'institution'] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
-/** Pages beside the journeys, each at its own path (/audit: the admin's audit log). */
-export const PAGES = ['audit'] as const;
+/** Pages beside the journeys, each at its own path (/audit: the admin's audit log; /imports: 数据导入). */
+export const PAGES = ['audit', 'imports'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const LAYER_KEYS = ['hex', 'enterprises', 'institutions'] as const;
@@ -104,7 +104,7 @@ export function journeyFromPath(pathname: string): Journey {
   return oneOf(first, JOURNEYS, 'planner');
 }
 
-/** The page from the path: /audit, else null (a journey). */
+/** The page from the path: /audit or /imports, else null (a journey). */
 export function pageFromPath(pathname: string): Page | null {
   const first = pathname.split('/').filter(Boolean)[0] ?? '';
   return (PAGES as readonly string[]).includes(first) ? (first as Page) : null;

@@ -11,7 +11,7 @@ export const sessionQuery = queryOptions({
 });
 
 /** Queries whose answers depend on who asks: their keys carry the username (see privateKey). */
-const PRIVATE = new Set(['candidates', 'programs', 'institution-fit', 'contact-requests', 'audit-log']);
+const PRIVATE = new Set(['candidates', 'programs', 'institution-fit', 'contact-requests', 'audit-log', 'imports']);
 
 /** A query key for an answer only the signed-in account may see: one cache entry per account. */
 export const privateKey = (name: string, user: string | null, ...rest: unknown[]) => [name, user, ...rest];
