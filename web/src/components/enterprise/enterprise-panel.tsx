@@ -7,6 +7,7 @@ import { LoginPrompt } from '../auth/login-prompt';
 import { useSession } from '../auth/use-session';
 import { CandidateContact } from '../contact-requests/candidate-contact';
 import { MyContactRequests } from '../contact-requests/my-contact-requests';
+import { ImportShortcut } from '../imports/import-shortcut';
 import { CandidateCard } from './candidate-card';
 import { useCandidates } from './use-candidates';
 import { VacancyForm } from './vacancy-form';
@@ -31,6 +32,7 @@ export function EnterprisePanel(props: EnterprisePanelProps) {
     <div className="panel-body">
       {known && !allowed && <LoginPrompt journey="enterprise" />}
       <VacancyForm {...props} />
+      <ImportShortcut kind="vacancies" state={state} update={props.update} />
       {allowed && <CandidateResults state={state} candidates={candidates} />}
       <MyContactRequests />
     </div>

@@ -6,7 +6,9 @@ import { importKinds } from '../../lib/access';
 import { ApiRequestError, setCsrfToken } from '../../lib/api';
 import { stubFetch, unauthenticated, type Call } from '../../test/fetch-stub';
 import { click, render, waitFor, type Rendered } from '../../test/render';
+import { DEFAULT_STATE } from '../../lib/url-state';
 import { ImportJobStatus } from './import-job-status';
+import { ImportShortcut } from './import-shortcut';
 import { ImportsPage } from './imports-page';
 import { POLL_MS, pollInterval } from './use-imports';
 
@@ -93,6 +95,23 @@ describe('which kinds a role may import', () => {
       view.unmount();
       view = undefined;
     }
+  });
+
+  it('shows an enterprise the way to import from its panel for its vacancies only', async () => {
+    stubFetch({ 'GET /api/auth/me': { status: 200, body: account('enterprise') } });
+    const update = vi.fn();
+    view = render(
+      <>
+        <ImportShortcut kind="vacancies" state={DEFAULT_STATE} update={update} />
+        <ImportShortcut kind="programs" state={DEFAULT_STATE} update={update} />
+      </>,
+    );
+    await waitFor(() => $('import-shortcut-vacancies') !== null, 'the shortcut');
+    expect($('import-shortcut-programs')).toBeNull();
+    const link = $('import-shortcut-vacancies')!.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('/imports');
+    click(link);
+    expect(update).toHaveBeenCalledWith({ page: 'imports' });
   });
 });
 

@@ -9,6 +9,7 @@ import { LoginPrompt } from '../auth/login-prompt';
 import { useSession } from '../auth/use-session';
 import { QueryState } from '../common/query-state';
 import { DisclosureNote } from '../disclosure-note';
+import { ImportShortcut } from '../imports/import-shortcut';
 import { INSTITUTION_ICONS } from '../map/map-icons';
 import { InstitutionPicker } from './institution-picker';
 import { ProgramFitList } from './program-fit-list';
@@ -124,6 +125,7 @@ function FitView({ data, state, update, regionName, onBack }: FitViewProps) {
       />
       <h3 className="section-title">现有项目的专业与产业吻合度</h3>
       <ProgramFitList programs={data.programs} />
+      <ImportShortcut kind="programs" state={state} update={update} />
     </div>
   );
 }
