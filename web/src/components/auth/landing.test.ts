@@ -11,6 +11,12 @@ const province = me('planner', { kind: 'region', regionCode: '320000' });
 const admin = me('admin', { kind: 'none' });
 
 describe('landingPatch', () => {
+  it('keeps an account that may import on 数据导入, and sends a planner to its journey', () => {
+    const imports = { ...DEFAULT_STATE, page: 'imports' as const };
+    for (const who of [enterprise, institution, admin]) expect(landingPatch(who, imports, null)).toEqual({});
+    expect(landingPatch(province, imports, null)).toEqual({ journey: 'planner' });
+  });
+
   it('lands each role on its journey', () => {
     expect(landingPatch(enterprise, DEFAULT_STATE, null)).toEqual({ journey: 'enterprise' });
     expect(landingPatch(institution, DEFAULT_STATE, null)).toEqual({ journey: 'institution', institution: 12, recommendation: null });
