@@ -33,6 +33,10 @@ import type {
   programsRequestSchema,
   programsResponseSchema,
   institutionsSchema,
+  importCreatedSchema,
+  importJobListSchema,
+  importListQuerySchema,
+  IMPORT_FILE_FORMATS,
 } from '@talentmap/core';
 
 /** Request bodies as the client may send them (server defaults optional): inferred from core's schemas. */
@@ -40,6 +44,10 @@ export type CandidatesBody = z.input<typeof candidatesRequestSchema>;
 export type ProgramsBody = z.input<typeof programsRequestSchema>;
 export type ProgramsResponse = z.infer<typeof programsResponseSchema>;
 export type Institutions = z.infer<typeof institutionsSchema>;
+export type ImportCreated = z.infer<typeof importCreatedSchema>;
+export type ImportJobList = z.infer<typeof importJobListSchema>;
+export type ImportListQuery = z.infer<typeof importListQuerySchema>;
+export type ImportFileFormat = (typeof IMPORT_FILE_FORMATS)[number];
 
 /** A failed API call, with a message fit to show a planner (Chinese), the HTTP status and the error code if any. */
 export class ApiRequestError extends Error {
@@ -228,16 +236,16 @@ export const api = {
   auditLog: (q: { account?: string | null; before?: number | null; limit?: number }, signal?: AbortSignal) =>
     get<AuditLog>('/audit-log', { account: q.account, before: q.before, limit: q.limit }, signal),
 
-  imports: (q: { limit: number; offset: number }, signal?: AbortSignal) => get<List<ImportJob>>('/imports', q, signal),
+  imports: (q: ImportListQuery, signal?: AbortSignal) => get<ImportJobList>('/imports', q, signal),
   importJob: (id: number, signal?: AbortSignal) => get<ImportJob>(`/imports/${id}`, undefined, signal),
-  retryImport: (id: number) => post<{ id: number }>(`/imports/${id}/retry`, {}),
+  retryImport: (id: number) => post<ImportCreated>(`/imports/${id}/retry`, {}),
   /** POST /api/imports as multipart (kind and mode before the file, so the server knows them before it reads the file). */
   startImport: (q: { kind: ImportKind; mode: ImportMode; file: File }, onProgress?: (progress: UploadProgress) => void, signal?: AbortSignal) => {
     const form = new FormData();
     form.append('kind', q.kind);
     form.append('mode', q.mode);
     form.append('file', q.file, q.file.name);
-    return upload<{ id: number }>('/imports', form, onProgress, signal);
+    return upload<ImportCreated>('/imports', form, onProgress, signal);
   },
 };
 
@@ -285,8 +293,8 @@ function upload<T>(path: string, form: FormData, onProgress?: (progress: UploadP
 export type CatalogScope = { region?: string | null; chain?: string | null; cluster?: string | null; grade?: number | null };
 
 /** Download URLs of an import template (Chinese headers, one example row) and of a job's error report. */
-export const importTemplateUrl = (kind: ImportKind, format: 'csv' | 'xlsx') => apiUrl(`/imports/templates/${kind}`, { format });
-export const importErrorsUrl = (id: number, format: 'csv' | 'xlsx') => apiUrl(`/imports/${id}/errors`, { format });
+export const importTemplateUrl = (kind: ImportKind, format: ImportFileFormat) => apiUrl(`/imports/templates/${kind}`, { format });
+export const importErrorsUrl = (id: number, format: ImportFileFormat) => apiUrl(`/imports/${id}/errors`, { format });
 
 /** Download URL of the catalogue in CSV (UTF-8 with BOM) or XLSX, same scope as the table. */
 export const catalogDownloadUrl = (format: 'csv' | 'xlsx', q: CatalogScope & { limit?: number }) =>
