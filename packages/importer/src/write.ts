@@ -1,0 +1,2 @@
+export * from './write/csv.writer.js';
+export * from './write/xlsx.writer.js';
