@@ -72,6 +72,13 @@ export const configSchema = z.object({
   PII_KEY: z.string().optional(),
   /** Where the synthetic demo keeps a generated key when PII_KEY is unset. */
   PII_KEY_FILE: z.string().default('./data/pii.key'),
+  // ---- imports (plugins/app/imports.ts)
+  /** Largest upload accepted, in bytes (default 200 MB). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1_024).default(200 * 1024 * 1024),
+  /** Where uploads are kept (so that an interrupted job can run again). */
+  IMPORT_DIR: z.string().default('./data/imports'),
+  /** A running import whose heartbeat is older than this many seconds belongs to a stopped process (PostgreSQL; on PGlite every running job at start is). */
+  IMPORT_STALE_SECONDS: z.coerce.number().int().min(5).default(30),
 });
 export type Config = z.infer<typeof configSchema>;
 

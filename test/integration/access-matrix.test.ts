@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ACCESS, TALENT_LEVEL, type RouteKey, type Viewer } from '@talentmap/core';
 import { hashPassword } from '@talentmap/core/password';
-import { AccountRepository } from '@talentmap/db';
+import { AccountRepository, ImportRepository } from '@talentmap/db';
 import { buildApp } from '@talentmap/server';
 import { DEMO_PASSWORD_FOR_TESTS, TEST_PII_KEYS, testDriver } from '../support/database.js';
 import { TEST_SESSION_SECRET } from '../support/app.js';
@@ -42,9 +42,11 @@ interface Fixtures {
   /** One of enterprise-demo's vacancies and one of institution-demo's programs. */
   vacancyId: number;
   programId: number;
+  /** An admin's import (failed: its file is gone), which no enterprise or institution sees. */
+  importId: number;
 }
 
-type Expected = 'ok' | 401 | 403 | 404;
+type Expected = 'ok' | 400 | 401 | 403 | 404;
 interface Sample {
   label: string;
   url: string | ((f: Fixtures, viewer: ViewerName) => string);
@@ -64,6 +66,9 @@ const talentLevel = Object.fromEntries(
 ) as Partial<Record<ViewerName, Expected>>;
 
 const q = encodeURIComponent;
+/** An admin's import is a 404 to every enterprise and institution. */
+const NOT_THEIRS = { 'enterprise-demo': 404, 'enterprise-other': 404, 'institution-demo': 404, 'institution-other': 404 } as const;
+const OWNERS_AND_ADMIN_400 = { admin: 400, 'enterprise-demo': 400, 'enterprise-other': 400, 'institution-demo': 400, 'institution-other': 400 } as const;
 const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/health': [{ label: 'health', url: '/api/health' }],
   'GET /api/openapi.json': [{ label: 'OpenAPI', url: '/api/openapi.json' }],
@@ -117,6 +122,17 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/auth/demo-accounts': [{ label: 'demo accounts', url: '/api/auth/demo-accounts' }],
   'POST /api/auth/tokens': [{ label: 'a token', url: '/api/auth/tokens', body: { name: '矩阵测试' } }],
   'GET /api/audit-log': [{ label: 'the log', url: '/api/audit-log?limit=5' }],
+  'GET /api/imports/templates/:kind': [
+    { label: 'vacancies', url: '/api/imports/templates/vacancies?format=csv', expect: { 'institution-demo': 403, 'institution-other': 403 } },
+  ],
+  // A JSON body is not a form: whoever may upload gets the 400, everyone else the declaration's answer.
+  'POST /api/imports': [{ label: 'a JSON body', url: '/api/imports', body: { kind: 'talents' }, expect: OWNERS_AND_ADMIN_400 }],
+  'GET /api/imports': [{ label: 'the list', url: '/api/imports?limit=5' }],
+  'GET /api/imports/:id': [{ label: "an admin's", url: (f) => `/api/imports/${f.importId}`, expect: NOT_THEIRS }],
+  'GET /api/imports/:id/errors': [{ label: "an admin's report", url: (f) => `/api/imports/${f.importId}/errors?format=csv`, expect: NOT_THEIRS }],
+  'POST /api/imports/:id/retry': [
+    { label: "an admin's, its file gone", url: (f) => `/api/imports/${f.importId}/retry`, body: {}, expect: { ...NOT_THEIRS, admin: 400 } },
+  ],
   'GET /api/vacancies': [{ label: 'its own', url: '/api/vacancies?limit=5' }],
   'POST /api/vacancies': [
     { label: 'a welder', url: '/api/vacancies', body: { title: '焊工', occupationCode: '6-18-02-04', grade: 4, headcount: 2, wageMin: 7000, wageMax: 9000 } },
@@ -182,7 +198,20 @@ beforeAll(async () => {
     contactRequestId: 0,
     vacancyId: Number(records!.vacancy),
     programId: Number(records!.program),
+    importId: await new ImportRepository(client).createJob({
+      kind: 'talents',
+      mode: 'all-or-nothing',
+      fileName: 'gone.csv',
+      filePath: '/nonexistent/gone.csv',
+      fileBytes: 1,
+      accountId: null,
+      username: 'admin',
+      enterpriseId: null,
+      institutionId: null,
+    }),
   };
+  // As if it had run and failed: the worker leaves it alone.
+  await client.rows(sql`update import_jobs set status = 'failed', phase = 'done' where id = ${fixtures.importId}`);
 
   const accounts = new AccountRepository(client);
   const passwordHash = await hashPassword(DEMO_PASSWORD_FOR_TESTS);
@@ -262,7 +291,9 @@ describe.each([...new Set(cases.map((c) => c.key))])(`%s on ${testDriver}`, (key
       if (expected === 'ok') expect(res.statusCode >= 200 && res.statusCode < 300, detail).toBe(true);
       else {
         expect(res.statusCode, detail).toBe(expected);
-        expect((res.json() as { error: { code: string } }).error.code).toBe({ 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[expected]);
+        expect((res.json() as { error: { code: string } }).error.code).toBe(
+          { 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[expected],
+        );
       }
     },
   );

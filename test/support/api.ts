@@ -11,8 +11,19 @@ export interface ViewerApi {
   post<T>(url: string, body: unknown): Promise<{ status: number; body: T; raw: string }>;
 }
 
+/** A file in a multipart form. */
+export interface UploadFile {
+  name: string;
+  content: Buffer | string;
+  type?: string;
+}
+
 /** A signed-in viewer's requests, and the pseudonyms it would be shown (as the server makes them). */
 export interface AccountApi extends ViewerApi {
+  /** POST multipart/form-data: the fields first, then the file (as a browser's FormData sends them). */
+  upload<T>(url: string, fields: Record<string, string>, file: UploadFile): Promise<{ status: number; body: T }>;
+  /** GET a file: status, headers and the raw bytes. */
+  download(url: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>;
   viewer(): Promise<ViewerContext>;
   pseudonymOf(talentId: number): Promise<string>;
 }
@@ -51,9 +62,36 @@ export async function signIn(
   return { cookie: cookieOf(res.headers['set-cookie']), csrfToken: me.csrfToken, me };
 }
 
+/** A multipart/form-data body: the fields, then the file. */
+export function multipartBody(fields: Record<string, string>, file: UploadFile): { body: Buffer; contentType: string } {
+  const boundary = `----talentmap${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 /** get/post as a signed-in session; writes carry the CSRF token. */
-function viewerApi(app: () => FastifyInstance, session: () => Promise<SignedIn>): ViewerApi {
+function viewerApi(app: () => FastifyInstance, session: () => Promise<SignedIn>): Omit<AccountApi, 'viewer' | 'pseudonymOf'> {
   return {
+    async upload<T>(url: string, fields: Record<string, string>, file: UploadFile) {
+      const { cookie, csrfToken } = await session();
+      const { body, contentType } = multipartBody(fields, file);
+      const res = await app().inject({ method: 'POST', url, payload: body, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType } });
+      return { status: res.statusCode, body: res.json() as T };
+    },
+    async download(url: string) {
+      const { cookie } = await session();
+      const res = await app().inject({ method: 'GET', url, headers: { cookie } });
+      return { status: res.statusCode, headers: res.headers, body: res.rawPayload };
+    },
     async get<T>(url: string) {
       const { cookie } = await session();
       const res = await app().inject({ method: 'GET', url, headers: { cookie } });

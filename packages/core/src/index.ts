@@ -15,3 +15,4 @@ export * from './contact-request.schema.js';
 export * from './vacancy.schema.js';
 export * from './program.schema.js';
 export * from './import.schema.js';
+export * from './record.schema.js';

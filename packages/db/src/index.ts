@@ -15,3 +15,4 @@ export * from './repositories/catalog-publication.repository.js';
 export * from './repositories/vacancy.repository.js';
 export * from './repositories/program.repository.js';
 export * from './repositories/identity.repository.js';
+export * from './repositories/import.repository.js';

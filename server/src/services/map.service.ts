@@ -46,6 +46,11 @@ export class MapService {
     };
   }
 
+  /** Forgets the cached layers: the next request counts the talents afresh (after an import). */
+  invalidate(): void {
+    this.densityCache.clear();
+  }
+
   private densityCounts(query: { cellKm: number; occupation?: string | undefined; minGrade?: number | undefined }): Promise<DensityCounts> {
     const { cellKm, occupation, minGrade } = query;
     if (occupation) this.matcher.occupation(occupation);

@@ -2,6 +2,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  OCCUPATION_CODE_PATTERN,
   PROVINCE_CODE,
   TALENT_LEVEL,
   UnauthenticatedError,
@@ -50,6 +51,12 @@ const EXACT_BELOW = 25_000;
 const OVERFETCH = { factor: 3, min: 60, max: 300 } as const;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
 const PROFILE_FILL_MIN_SCORE = 0.3;
+/** An import's occupation text is coded by the classifier only above this score (a title mention scores 0.6) … */
+const OCCUPATION_INFER_MIN_SCORE = 0.6;
+/** … and this far ahead of the runner-up; otherwise the row says which occupations it might be. */
+const OCCUPATION_INFER_MIN_LEAD = 0.15;
+
+export type OccupationResolution = { ok: true; code: string; name: string; inferred: boolean } | { ok: false; reason: string; suggestions: string[] };
 const PROFILE_FILL_WEIGHT = 0.5;
 
 /**
@@ -61,6 +68,8 @@ export class MatchService {
   private readonly skillById: Map<number, { name: string; aliases: string[] }>;
   private readonly skillByTerm: Map<string, number>;
   private readonly occupationByCode: Map<string, SkillGraph['occupations'][number]>;
+  /** Occupation names and aliases (lower-case) → code. */
+  private readonly occupationByTerm: Map<string, string>;
 
   private constructor(
     private readonly repo: MatchRepository,
@@ -72,8 +81,8 @@ export class MatchService {
     private readonly regions: Map<string, { name: string; lng: number; lat: number; extentKm: number }>,
     private readonly districtsOfCity: Map<string, string[]>,
     private readonly gradeName: Map<number, string>,
-    /** Talents per district and grade (from start-up): sizes a filter before choosing a path. */
-    private readonly distribution: { regionCode: string; grade: number; talents: number }[],
+    /** Talents per district and grade (from start-up, renewed after an import): sizes a filter before choosing a path. */
+    private distribution: { regionCode: string; grade: number; talents: number }[],
     /** City boundaries: whether a radius search's centre lies in a city planner's city. */
     private readonly cityBoundaries: Map<string, RegionFeature['geometry']>,
   ) {
@@ -81,6 +90,13 @@ export class MatchService {
     this.skillByTerm = new Map();
     for (const s of graph.skills) for (const t of [...s.aliases, s.name]) this.skillByTerm.set(t.toLowerCase(), s.id);
     this.occupationByCode = new Map(graph.occupations.map((o) => [o.code, o]));
+    this.occupationByTerm = new Map();
+    for (const o of graph.occupations) for (const t of [o.name, ...o.aliases]) this.occupationByTerm.set(t.toLowerCase(), o.code);
+  }
+
+  /** Re-reads the talents per district and grade: after an import the path choice sees the new sizes. */
+  async refreshDistribution(): Promise<void> {
+    this.distribution = await this.repo.talentDistribution();
   }
 
   static async create(client: DbClient, piiKeys: PiiKeys): Promise<MatchService> {
@@ -142,6 +158,37 @@ export class MatchService {
       recognizedSkills: recognition.skills.map((s) => ({ name: s.name, weight: s.weight, match: s.match, terms: s.terms })),
       ...(results.length === 0 ? { reason: 'no recognisable skill or occupation in the text' } : {}),
     };
+  }
+
+  /** A skill's id by name or alias (any case); undefined when unknown. */
+  skillIdOf(term: string): number | undefined {
+    return this.skillByTerm.get(term.trim().toLowerCase());
+  }
+
+  /**
+   * An occupation as an office writes it: a 2022 code, a name or an alias; otherwise the
+   * classifier's reading of the text, taken only when it is confident (a title mention and a clear
+   * lead over the next), else refused with the nearest occupations as suggestions.
+   */
+  resolveOccupation(text: string): OccupationResolution {
+    const term = text.trim();
+    const byCode = this.occupationByCode.get(term);
+    if (byCode) return { ok: true, code: byCode.code, name: byCode.name, inferred: false };
+    if (OCCUPATION_CODE_PATTERN.test(term)) return { ok: false, reason: `未知的职业编码 ${term}`, suggestions: [] };
+    const byName = this.occupationByTerm.get(term.toLowerCase());
+    if (byName) return { ok: true, code: byName, name: this.occupation(byName).name, inferred: false };
+    const [top, next] = this.classifier.classify(this.recognizer.recognize(term), 3);
+    if (top && top.score >= OCCUPATION_INFER_MIN_SCORE && top.score - (next?.score ?? 0) >= OCCUPATION_INFER_MIN_LEAD)
+      return { ok: true, code: top.code, name: top.name, inferred: true };
+    const suggestions = [top, next].filter((o) => o !== undefined).map((o) => `${o.code} ${o.name}`);
+    return { ok: false, reason: `无法确定职业“${term}”`, suggestions };
+  }
+
+  /** A district's centre (for a record that has no point of its own). */
+  districtCentre(code: string): { lng: number; lat: number } {
+    const region = this.regions.get(code);
+    if (!region) throw new InvalidInputError('regionCode', `unknown region ${code}`);
+    return { lng: region.lng, lat: region.lat };
   }
 
   /** Skill names or aliases → ids; an unknown one is a 400 naming it. */

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import fp from 'fastify-plugin';
+import multipart from '@fastify/multipart';
+import { ImportRepository } from '@talentmap/db';
+import type { AppOptions } from '../../app.js';
+import type { ImportService } from '../../services/import.service.js';
+import { createImportService } from '../../services/imports/setup.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    importService: ImportService;
+  }
+}
+
+const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/** How often a process looks whether another (the CLI, a second server) changed the data. */
+const DATA_VERSION_POLL_MS = 5_000;
+
+/**
+ * Imports: multipart uploads (one file, streamed to disk), the job worker, and after every commit
+ * the rollups and this process's caches rebuilt; other processes notice the data version move.
+ */
+export default fp(
+  async (app, opts: AppOptions) => {
+    const maxBytes = opts.config.IMPORT_MAX_BYTES ?? DEFAULT_MAX_BYTES;
+    await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: 200, parts: 6 } });
+    const dropCaches = async () => {
+      await app.matchService.refreshDistribution();
+      app.mapService.invalidate();
+    };
+    const service = createImportService({
+      client: app.database,
+      match: app.matchService,
+      piiKeys: app.piiKeys,
+      afterRefresh: dropCaches,
+      // API tests run many apps in one process: each keeps its uploads apart.
+      uploadDir: opts.config.IMPORT_DIR ?? join(tmpdir(), 'talentmap-imports'),
+      staleSeconds: opts.config.IMPORT_STALE_SECONDS ?? 30,
+      maxBytes,
+      log: app.log,
+    });
+    app.decorate('importService', service);
+
+    const versions = new ImportRepository(app.database);
+    let seen = await versions.dataVersion();
+    const poll = setInterval(() => {
+      void versions
+        .dataVersion()
+        .then(async (version) => {
+          if (version === seen) return;
+          seen = version;
+          await dropCaches();
+        })
+        .catch(() => {});
+    }, DATA_VERSION_POLL_MS);
+    poll.unref();
+
+    app.addHook('onReady', () => service.recover(app.database.driver === 'pglite'));
+    app.addHook('onClose', async () => {
+      clearInterval(poll);
+      await service.stop();
+    });
+  },
+  { name: 'imports', dependencies: ['database', 'keys', 'match', 'map'] },
+);
