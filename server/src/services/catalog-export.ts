@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
+import { writeCsv, writeXlsx } from '@talentmap/importer';
 import type { Catalog, CatalogEntry, CatalogQuery } from '@talentmap/core';
+import { attachment, CONTENT_TYPES } from './downloads.js';
 
 /** Chinese column headers, in order, with how each cell is written. */
 const COLUMNS: { header: string; width: number; value: (e: CatalogEntry) => string | number | null }[] = [
@@ -20,42 +21,24 @@ const COLUMNS: { header: string; width: number; value: (e: CatalogEntry) => stri
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
-const csvCell = (v: string | number | null) => {
-  if (v === null) return '';
-  const text = String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
+/** UTF-8 with a byte-order mark (without it Excel on Windows reads the Chinese as GBK); cells neutralised against formulas. */
+const catalogCsv = (entries: readonly CatalogEntry[]): string =>
+  writeCsv(
+    COLUMNS.map((c) => c.header),
+    entries.map((e) => COLUMNS.map((c) => c.value(e))),
+  );
 
-/** UTF-8 with a byte-order mark: without it Excel on Windows reads the Chinese as GBK. */
-function catalogCsv(entries: readonly CatalogEntry[]): string {
-  const lines = [COLUMNS.map((c) => c.header), ...entries.map((e) => COLUMNS.map((c) => c.value(e)))];
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-async function catalogXlsx(entries: readonly CatalogEntry[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '江苏省高技能人才地图';
-  const sheet = workbook.addWorksheet('紧缺职业目录', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const e of entries) sheet.addRow(COLUMNS.map((c) => c.value(e)));
-  workbook.title = title;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** `attachment` with an ASCII fallback name and the Chinese one for clients that read RFC 5987. */
-function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const catalogXlsx = (entries: readonly CatalogEntry[]): Promise<Buffer> =>
+  writeXlsx([
+    { name: '紧缺职业目录', columns: COLUMNS.map((c) => ({ header: c.header, width: c.width })), rows: entries.map((e) => COLUMNS.map((c) => c.value(e))) },
+  ]);
 
 export type DownloadFormat = Exclude<CatalogQuery['format'], 'json'>;
 
 /** The catalogue as a file: its body, content type and content disposition (named after the region and year). */
 export async function catalogDownload(catalog: Pick<Catalog, 'year' | 'region' | 'items'>, format: DownloadFormat) {
   const title = `紧缺职业目录-${catalog.region.name}-${catalog.year}`;
-  const body = format === 'csv' ? catalogCsv(catalog.items) : await catalogXlsx(catalog.items, title);
+  const body = format === 'csv' ? catalogCsv(catalog.items) : await catalogXlsx(catalog.items);
   const disposition = attachment(`shortage-catalog-${catalog.region.code}-${catalog.year}.${format}`, `${title}.${format}`);
   return { body, contentType: CONTENT_TYPES[format], disposition };
 }

@@ -2,21 +2,9 @@ import { IMPORT_KIND_NAMES, type ImportIssue, type ImportJob, type ImportKind } 
 import { writeCsv, writeXlsx } from '@talentmap/importer';
 import { IMPORT_COLUMNS } from './columns.js';
 import type { ImportResolvers } from './resolvers.js';
+import { attachment, CONTENT_TYPES, type DownloadFile } from '../downloads.js';
 
 export type ImportFileFormat = 'xlsx' | 'csv';
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** `attachment` with an ASCII fallback name and the Chinese one for clients that read RFC 5987. */
-export function attachment(asciiName: string, name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-export interface DownloadFile {
-  body: string | Buffer;
-  contentType: string;
-  disposition: string;
-}
 
 const REGION_KEYS = new Set(['regionCode']);
 

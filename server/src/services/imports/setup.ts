@@ -3,7 +3,25 @@ import type { PiiKeys } from '@talentmap/core/pii';
 import { refreshShortageRollups } from '@talentmap/seed';
 import { ImportService, type ImportServiceOptions } from '../import.service.js';
 import type { MatchService } from '../match.service.js';
-import { importResolvers } from './resolvers.js';
+import { importResolvers, type ImportResolvers } from './resolvers.js';
+
+// What the benchmark's plain loader shares with the engine: the same reader of rows.
+export { IMPORT_COLUMNS } from './columns.js';
+export { parseRow } from './kinds.js';
+export { RowReader } from './row-reader.js';
+export { mapHeaders } from './runner.js';
+
+/** The resolvers over the reference data as it is now. */
+export async function importResolversFor(client: DbClient, match: MatchService): Promise<ImportResolvers> {
+  const reference = new ReferenceRepository(client);
+  const [cities, districts, chains, grades] = await Promise.all([
+    reference.regions('city'),
+    reference.regions('district'),
+    reference.chains({}),
+    reference.grades(),
+  ]);
+  return importResolvers(match, { regions: [...cities, ...districts], chains, grades });
+}
 
 /** The import service as the server and the CLI both build it: resolvers from the reference data, the rollups refreshed after a commit. */
 export function createImportService(
@@ -12,18 +30,9 @@ export function createImportService(
     'uploadDir' | 'staleSeconds' | 'maxBytes' | 'log'
   >,
 ): ImportService {
-  const reference = new ReferenceRepository(deps.client);
   return new ImportService({
     ...deps,
-    resolvers: async () => {
-      const [cities, districts, chains, grades] = await Promise.all([
-        reference.regions('city'),
-        reference.regions('district'),
-        reference.chains({}),
-        reference.grades(),
-      ]);
-      return importResolvers(deps.match, { regions: [...cities, ...districts], chains, grades });
-    },
+    resolvers: () => importResolversFor(deps.client, deps.match),
     refresh: async () => {
       await refreshShortageRollups(deps.client);
       await deps.afterRefresh?.();
