@@ -35,10 +35,14 @@ const OCCUPATIONS = ['电工', '焊工', '6-31-01-03', '6-18-02-04'];
 const GRADES = ['高级工', '三级', '4', '技师', '中级工'];
 const header = '外部编号,姓名,身份证号,手机号,所在区县,职业,技能等级,工作年限,就业状态,接受岗位推荐,技能,证书,通勤半径（公里）';
 const file = join(work, 'talents.csv');
+const BIRTH_DAYS = 10_950;
+if (rows > BIRTH_DAYS * 1000) throw new Error(`BENCH_ROWS at most ${BIRTH_DAYS * 1000}: the ID numbers would repeat`);
 {
   const lines = [header];
   for (let i = 0; i < rows; i++) {
-    const first17 = `320102${1970 + (i % 30)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+    // A distinct (birth date, sequence) pair per row: 10,950 birth dates from 1970, 1,000 sequences each.
+    const birth = new Date(Date.UTC(1970, 0, 1) + (i % BIRTH_DAYS) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const first17 = `320102${birth}${String(Math.floor(i / BIRTH_DAYS) % 1000).padStart(3, '0')}`;
     const id = first17 + idCheckDigit(first17);
     lines.push(
       [
@@ -60,8 +64,6 @@ const file = join(work, 'talents.csv');
   }
   writeFileSync(file, `${lines.join('\r\n')}\r\n`);
 }
-// The generated ID numbers repeat every 30 × 12 × 28 × 1000 rows; larger runs would collide.
-if (rows > 10_080_000) throw new Error('BENCH_ROWS at most 10,080,000');
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
