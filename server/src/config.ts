@@ -74,7 +74,11 @@ export const configSchema = z.object({
   PII_KEY_FILE: z.string().default('./data/pii.key'),
   // ---- imports (plugins/app/imports.ts)
   /** Largest upload accepted, in bytes (default 200 MB). */
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1_024).default(200 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(200 * 1024 * 1024),
   /** Where uploads are kept (so that an interrupted job can run again). */
   IMPORT_DIR: z.string().default('./data/imports'),
   /** A running import whose heartbeat is older than this many seconds belongs to a stopped process (PostgreSQL; on PGlite every running job at start is). */

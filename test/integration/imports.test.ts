@@ -171,6 +171,9 @@ describe(`imports on ${testDriver}`, () => {
 
   it('lets an enterprise import its own vacancies only, and keeps its jobs from others', async () => {
     const enterprise = api.as('enterprise-demo');
+    const template = await enterprise.download('/api/imports/templates/vacancies?format=csv');
+    const fromTemplate = await importFile(enterprise, 'vacancies', 'template.csv', template.body);
+    expect(fromTemplate).toMatchObject({ status: 'committed', inserted: 1 });
     const csv = '\uFEFF外部编号,岗位名称,职业,技能等级要求,招聘人数,最低月薪（元）,最高月薪（元）\r\nEV-1,焊工,焊工,中级工,2,6000,8000\r\n';
     const job = await importFile(enterprise, 'vacancies', 'own.csv', csv);
     expect(job).toMatchObject({ status: 'committed', inserted: 1 });
@@ -183,7 +186,7 @@ describe(`imports on ${testDriver}`, () => {
     const refused = await enterprise.upload<{ error: { code: string } }>('/api/imports', { kind: 'talents' }, { name: 'x.csv', content: csv });
     expect(refused.status).toBe(403);
     const list = await enterprise.get<{ items: ImportJob[] }>('/api/imports');
-    expect(list.body.items.map((j) => j.id)).toEqual([job.id]);
+    expect(list.body.items.map((j) => j.id)).toEqual([job.id, fromTemplate.id]);
     const adminJobs = await admin().get<{ items: ImportJob[] }>('/api/imports?limit=1');
     const other = adminJobs.body.items.find((j) => j.id !== job.id);
     if (other) expect((await enterprise.get(`/api/imports/${other.id}`)).status).toBe(404);

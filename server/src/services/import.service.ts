@@ -88,7 +88,7 @@ export class ImportService {
 
   template(viewer: ViewerContext, kind: ImportKind, format: ImportFileFormat) {
     this.ensureKind(viewer, kind);
-    return this.options.resolvers().then((res) => importTemplate(kind, format, res));
+    return this.options.resolvers().then((res) => importTemplate(kind, format, res, viewer.role !== 'admin'));
   }
 
   /** Stores the upload (at most `maxBytes`) and queues its job. */

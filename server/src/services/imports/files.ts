@@ -7,17 +7,19 @@ import { attachment, CONTENT_TYPES, type DownloadFile } from '../downloads.js';
 export type ImportFileFormat = 'xlsx' | 'csv';
 
 const REGION_KEYS = new Set(['regionCode']);
+const OWNER_KEYS = new Set(['enterpriseExternalId', 'institutionExternalId']);
 
 /**
  * A kind's template: its Chinese headers and one example row (which imports as it stands on the demo
  * dataset); in XLSX, lists to choose from (districts written with their city, so none is ambiguous)
  * and a 说明 sheet explaining each column.
  */
-export async function importTemplate(kind: ImportKind, format: ImportFileFormat, res: ImportResolvers): Promise<DownloadFile> {
+export async function importTemplate(kind: ImportKind, format: ImportFileFormat, res: ImportResolvers, ownRecords = false): Promise<DownloadFile> {
   const columns = IMPORT_COLUMNS[kind];
   const title = `导入模板-${IMPORT_KIND_NAMES[kind]}`;
   const disposition = attachment(`import-template-${kind}.${format}`, `${title}.${format}`);
-  const example = columns.map((c) => c.example);
+  // An enterprise's or institution's own records name no owner: the example leaves that column empty.
+  const example = columns.map((c) => (ownRecords && OWNER_KEYS.has(c.key) ? '' : c.example));
   if (format === 'csv')
     return {
       body: writeCsv(
