@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { sql } from 'drizzle-orm';
 import { createClient } from '@talentmap/db';
-import { afterLoad, datasetState, loadDemo, loadReference, readReference, scaleFor, DEFAULT_TALENTS, type Progress } from './index.js';
-import { DEFAULT_SEED } from './demo/load-demo.js';
+import { datasetState, loadDemoDataset, loadReference, readReference, scaleFor, DEFAULT_SEED, DEFAULT_TALENTS, type Progress } from './index.js';
 import { loadPiiKeys } from '@talentmap/core/pii';
 
 const usage = `usage: pnpm seed [--talents N | --scale X] [--seed S] [--reset]
@@ -88,8 +87,8 @@ try {
   const started = Date.now();
   // The demo's identities are sealed like real ones: under PII_KEY, or a key generated beside the data.
   const piiKeys = loadPiiKeys({ configured: process.env.PII_KEY || undefined, file: process.env.PII_KEY_FILE ?? './data/pii.key', synthetic: true });
-  await loadDemo(client, ref, { seed, scale, batchSize: 20_000, onProgress, piiKeys });
-  await afterLoad(client, onProgress);
+  // One transaction: interrupted or failed, the database is left as it was before the load.
+  await loadDemoDataset(client, ref, { seed, scale, batchSize: 20_000, onProgress, piiKeys });
   bar.stop();
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const [name, s] of stages) {

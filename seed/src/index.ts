@@ -3,11 +3,12 @@ import { datasetMeta, type DbClient } from '@talentmap/db';
 import { loadReference as readReference, type ReferenceData } from './reference.js';
 import { loadReference } from './load-reference.js';
 import { afterLoad } from './after-load.js';
-import { loadDemo, scaleFor, DEFAULT_TALENTS, type DemoOptions, type Progress } from './demo/load-demo.js';
+import { loadDemo, markDemoDataset, scaleFor, DEFAULT_SEED, DEFAULT_TALENTS, type DemoOptions, type DemoScale, type Progress } from './demo/load-demo.js';
+import type { PiiKeys } from '@talentmap/core/pii';
 import { ensureDemoAccounts, type DemoAccountsResult } from './demo-accounts.js';
 
-export { readReference, loadReference, loadDemo, afterLoad, scaleFor, DEFAULT_TALENTS };
-export type { ReferenceData, DemoOptions, Progress };
+export { readReference, loadReference, loadDemo, afterLoad, scaleFor, DEFAULT_SEED, DEFAULT_TALENTS };
+export type { ReferenceData, DemoOptions, DemoScale, Progress };
 export { DEMO_PERIOD } from './demo/calendar.js';
 export { refreshShortageRollups, type RefreshSummary } from './shortage-rollups.js';
 export { ensureDemoAccounts, type DemoAccountsResult };
@@ -21,6 +22,21 @@ export async function datasetState(client: DbClient): Promise<{ hasReference: bo
     .where(sql`${datasetMeta.key} = 'dataset'`);
   const value = meta[0]?.value as { kind?: string } | undefined;
   return { hasReference: (row?.regions ?? 0) > 0, dataset: value?.kind ?? null };
+}
+
+/**
+ * Loads the demo dataset as one transaction: its rows with the rebuild of their indexes and
+ * constraints, the derived data (vectors, shortage rollups), and last the dataset marker. A
+ * failure or a kill at any point leaves the database as it was, without a dataset, so the
+ * next start simply loads again.
+ */
+export async function loadDemoDataset(client: DbClient, ref: ReferenceData, options: DemoOptions & { piiKeys: PiiKeys }): Promise<DemoScale> {
+  return client.transaction(async (tx) => {
+    const scale = await loadDemo(tx, ref, options);
+    await afterLoad(tx, options.onProgress);
+    await markDemoDataset(tx, options.seed ?? DEFAULT_SEED, scale);
+    return scale;
+  });
 }
 
 /**
@@ -42,8 +58,7 @@ export async function ensureSeeded(
   if (state.dataset === null && options.demo !== false) {
     const { piiKeys } = options;
     if (!piiKeys) throw new Error('ensureSeeded: loading the demo needs piiKeys to seal its identities');
-    await loadDemo(client, ref, { ...options, piiKeys });
-    await afterLoad(client, options.onProgress);
+    await loadDemoDataset(client, ref, { ...options, piiKeys });
   }
   const synthetic = (await datasetState(client)).dataset === 'synthetic-demo';
   return { demoAccounts: synthetic ? await ensureDemoAccounts(client, options.demoPassword) : null };

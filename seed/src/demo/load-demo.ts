@@ -119,8 +119,10 @@ function sealedIdentity(keys: PiiKeys, talentId: number, identity: Identity): un
 }
 
 /**
- * Generates and loads the synthetic demo dataset (deterministic for a seed and scale).
- * Reference data must already be loaded: skill ids come from the database.
+ * Generates and loads the synthetic demo dataset's rows (deterministic for a seed and scale)
+ * in one transaction with the drop and rebuild of their indexes, or a savepoint of the
+ * caller's (loadDemoDataset, which adds the derived data and the marker). Reference data must
+ * already be loaded: skill ids come from the database.
  */
 export async function loadDemo(client: DbClient, ref: ReferenceData, options: DemoOptions & { piiKeys: PiiKeys }): Promise<DemoScale> {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -137,18 +139,44 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
     const v = space.embed(weighted);
     return v ? vectorLiteral(v) : null;
   };
-  await withBulkLoad(
+  return withBulkLoad(
     client,
     BULK_TABLES,
-    () => loadRows(client, ctx, rng, scale, batchSize, progress, embed, options.piiKeys),
+    async (tx) => {
+      await refuseLeftovers(tx);
+      await loadRows(tx, ctx, rng, scale, batchSize, progress, embed, options.piiKeys);
+      return scale;
+    },
     (phase) => progress({ stage: 'indexes and constraints', done: phase === 'done' ? 1 : 0, total: 1 }),
   );
+}
 
+/**
+ * Writes the marker that says a dataset is loaded: last, once rows, indexes and derived data
+ * are all in place, and in the same transaction as them (loadDemoDataset), so a database that
+ * has the marker has everything.
+ */
+export async function markDemoDataset(client: DbClient, seed: number, scale: DemoScale): Promise<void> {
   await client.db
     .insert(datasetMeta)
     .values({ key: 'dataset', value: { kind: 'synthetic-demo', seed, scale, period: DEMO_PERIOD, generator: '@talentmap/seed' } })
     .onConflictDoUpdate({ target: datasetMeta.key, set: { value: sql`excluded.value` } });
-  return scale;
+}
+
+/**
+ * A database without the dataset marker but with rows in the demo's tables holds an
+ * interrupted load from before loads were one transaction: say so rather than fail on the
+ * first duplicate key.
+ */
+async function refuseLeftovers(client: DbClient): Promise<void> {
+  const [row] = await client.rows<{ tables: string | null }>(
+    sql.raw(`select concat_ws(', ', ${BULK_TABLES.map((t) => `case when exists (select 1 from ${t}) then '${t}' end`).join(', ')}) as tables`),
+  );
+  if (row?.tables)
+    throw new Error(
+      `the database holds rows of an incomplete load (${row.tables}) but no dataset: reset it (pnpm seed --reset) or, ` +
+        `for the embedded database, move its folder aside, and load again`,
+    );
 }
 
 /** The tables the demo fills; their indexes and constraints are rebuilt once after the load. */
