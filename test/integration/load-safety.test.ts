@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createClient } from '@talentmap/db';
+import { loadReference, readReference } from '@talentmap/seed';
 import { createTestDatabase, testDriver, type TestDatabase } from '../support/database.js';
+import { buildTestApp } from '../support/app.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -69,6 +71,24 @@ describe(`COPY on ${testDriver}`, () => {
       sql`select (select count(*)::int from copy_probe) as n, (select count(*)::int from pg_indexes where indexname = 'copy_probe_note') as idx`,
     );
     expect(after).toEqual({ n: 2, idx: 0 });
+  });
+});
+
+describe(`health of an incomplete database on ${testDriver}`, () => {
+  it('is degraded, naming what is missing, until the data is complete', async () => {
+    const app = await buildTestApp(database.client);
+    try {
+      const health = async () => (await app.inject({ method: 'GET', url: '/api/health' })).json<Record<string, unknown>>();
+      expect(await health()).toMatchObject({ status: 'degraded', missing: ['reference data', 'dataset', 'shortage rollups'] });
+      // A dataset marker without rollups: what a load killed after writing the marker used to leave.
+      await loadReference(database.client, readReference());
+      await database.client.rows(sql`insert into dataset_meta (key, value) values ('dataset', '{"kind": "imported"}'::jsonb)`);
+      const partial = await health();
+      expect(partial).toMatchObject({ status: 'degraded', database: testDriver, missing: ['shortage rollups'] });
+      expect(partial.reason).toMatch(/no shortage rollups/);
+    } finally {
+      await app.close();
+    }
   });
 });
 

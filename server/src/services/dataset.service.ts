@@ -1,4 +1,11 @@
+import type { DataGap } from '@talentmap/core';
 import type { DatasetRepository } from '@talentmap/db';
+
+const GAP_EFFECT: Record<DataGap, string> = {
+  'reference data': 'no reference data (regions, occupations, skills)',
+  dataset: 'no dataset loaded',
+  'shortage rollups': 'no shortage rollups (catalogue, heatmap and time series answer "no shortage data is loaded")',
+};
 
 /** Which dataset is loaded: every answer built from records says whether they are synthetic. */
 export class DatasetService {
@@ -6,6 +13,16 @@ export class DatasetService {
 
   kind() {
     return this.repo.kind();
+  }
+
+  /** Whether every part of the data the API serves from is loaded, and if not what is missing. */
+  async completeness(): Promise<{ missing: DataGap[]; reason?: string }> {
+    const missing = await this.repo.gaps();
+    if (missing.length === 0) return { missing };
+    return {
+      missing,
+      reason: `incomplete data: ${missing.map((g) => GAP_EFFECT[g]).join('; ')}. Reload it (pnpm seed --reset) or let the next start load it.`,
+    };
   }
 
   async isSynthetic(): Promise<boolean> {

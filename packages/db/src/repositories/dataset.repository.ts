@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { DatasetKind } from '@talentmap/core';
+import { eq, sql } from 'drizzle-orm';
+import type { DataGap, DatasetKind } from '@talentmap/core';
 import type { DbClient } from '../client.js';
 import { datasetMeta } from '../schema.js';
 
@@ -18,5 +18,21 @@ export class DatasetRepository {
     const kind = (row?.value as { kind?: DatasetKind } | undefined)?.kind ?? 'empty';
     this.cached = { kind, at: Date.now() };
     return kind;
+  }
+
+  /**
+   * What the API serves from that is not loaded: the reference data (regions), the dataset
+   * marker, the shortage rollups and their meta. Read afresh each time (three index probes).
+   */
+  async gaps(): Promise<DataGap[]> {
+    const [row] = await this.client.rows<{ reference: boolean; dataset: boolean; rollups: boolean }>(sql`select
+      exists (select 1 from regions) as reference,
+      exists (select 1 from dataset_meta where key = 'dataset') as dataset,
+      exists (select 1 from shortage_slices) and exists (select 1 from dataset_meta where key = 'shortage') as rollups`);
+    const gaps: DataGap[] = [];
+    if (!row?.reference) gaps.push('reference data');
+    if (!row?.dataset) gaps.push('dataset');
+    if (!row?.rollups) gaps.push('shortage rollups');
+    return gaps;
   }
 }
