@@ -1,3 +1,4 @@
+import { ImportRepository } from '@talentmap/db';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ACCESS, DEMO_USERNAMES, type RouteKey } from '@talentmap/core';
@@ -146,6 +147,7 @@ beforeAll(async () => {
 });
 
 /** A GET route's URL with its parameters filled in for one caller. */
+let importId = 0;
 function urlOf(key: RouteKey, caller: Caller): string {
   const pattern = key.slice(key.indexOf(' ') + 1);
   const filled = pattern.replace(/:(\w+)/g, (_, param: string) => {
@@ -153,6 +155,8 @@ function urlOf(key: RouteKey, caller: Caller): string {
     if (pattern.startsWith('/api/institutions/')) return String(institutionId);
     if (pattern.startsWith('/api/vacancies/')) return String(ownRecords.vacancy);
     if (pattern.startsWith('/api/programs/')) return String(ownRecords.program);
+    if (pattern.startsWith('/api/imports/') && param === 'kind') return 'talents';
+    if (pattern.startsWith('/api/imports/')) return String(importId);
     if (param === 'code') return '6-18-02-04';
     if (param === 'id') return '1';
     throw new Error(`${key}: no example value for :${param}`);
@@ -174,6 +178,19 @@ describe(`identity fields on ${testDriver}`, () => {
   });
 
   it('appear in no answer of any GET route, as any demo role', async () => {
+    // An admin's import, failed, for the import routes to answer about.
+    importId = await new ImportRepository(api.database.client).createJob({
+      kind: 'talents',
+      mode: 'all-or-nothing',
+      fileName: 'x.csv',
+      filePath: '/nonexistent/x.csv',
+      fileBytes: 1,
+      accountId: null,
+      username: 'admin',
+      enterpriseId: null,
+      institutionId: null,
+    });
+    await api.database.client.rows(sql`update import_jobs set status = 'failed', phase = 'done' where id = ${importId}`);
     const gets = (Object.keys(ACCESS) as RouteKey[]).filter((key) => key.startsWith('GET '));
     const answered = new Map<RouteKey, number[]>();
     const found: string[] = [];
