@@ -13,8 +13,14 @@ const started = Date.now();
 const say = (message: string) => process.stdout.write(`[talent-map] ${message}\n`);
 
 say(config.DATABASE_URL ? 'connecting to PostgreSQL' : `opening embedded database in ${config.DATA_DIR}`);
-const client = await createClient({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-await client.migrate();
+/** A start that cannot go on says why and what to do, without a stack trace to read through. */
+const fail = (error: unknown): never => {
+  process.stderr.write(`[talent-map] cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+};
+// The embedded database is locked to this process (a second start names the first's pid).
+const client = await createClient({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch(fail);
+await client.migrate().catch(fail);
 
 let lastStage = '';
 let lastPrint = 0;
@@ -34,13 +40,14 @@ const piiKeys = loadPiiKeys({
   synthetic: dataset === 'synthetic-demo' || (dataset === null && config.SEED_DEMO),
 });
 if (piiKeys.generated) say(`PII_KEY is unset: generated a key for the synthetic demo into ${config.PII_KEY_FILE}`);
+// The demo loads in one transaction: killed part-way, the next start finds no dataset and loads again.
 const { demoAccounts } = await ensureSeeded(client, {
   piiKeys,
   demo: config.SEED_DEMO,
   scale: scaleFor(config.DEMO_TALENTS),
   onProgress,
   demoPassword: config.DEMO_PASSWORD,
-});
+}).catch(fail);
 // Straight to stdout, once, when the accounts are made: the password never goes through the logger.
 if (demoAccounts?.generatedPassword) {
   say(`demo accounts ${demoAccounts.created.join(', ')} created with password: ${demoAccounts.generatedPassword}`);
