@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { csvField, datasetMeta, pgBytea, pgTextArray, skills, withBulkLoad, type DbClient } from '@talentmap/db';
+import { csvField, datasetMeta, pgTextArray, sealedIdentityFields, skills, withBulkLoad, type DbClient } from '@talentmap/db';
 import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
@@ -106,16 +106,7 @@ const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 
 
 /** A talent_identities row in IDENTITY_COLUMNS order: the fields sealed under PII_KEY (sealIdentity). */
 function sealedIdentity(keys: PiiKeys, talentId: number, identity: Identity): unknown[] {
-  const sealed = sealIdentity(keys, talentId, identity);
-  return [
-    talentId,
-    pgBytea(sealed.fullNameSealed),
-    pgBytea(sealed.phoneSealed),
-    pgBytea(sealed.idNumberSealed),
-    sealed.idNumberIndex,
-    sealed.keyId,
-    sealed.digest,
-  ];
+  return [talentId, ...sealedIdentityFields(sealIdentity(keys, talentId, identity))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ImportKind } from '@talentmap/core';
 import { sealIdentity, type PiiKeys } from '@talentmap/core/pii';
-import { csvField, pgBytea, pgTextArray, type StageColumn, type StageSpec } from '@talentmap/db';
+import { csvField, pgTextArray, sealedIdentityFields, type StageColumn, type StageSpec } from '@talentmap/db';
 import { talentCell } from '@talentmap/geo';
 import type { ParsedRow } from './kinds.js';
 import type { ImportResolvers } from './resolvers.js';
@@ -122,7 +122,6 @@ export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolve
       case 'talents': {
         const t = parsed.record;
         const [lng, lat] = talentCell([parsed.point.lng, parsed.point.lat]);
-        const sealed = sealIdentity(keys, at.id, t);
         return [
           t.externalId,
           t.regionCode,
@@ -137,12 +136,7 @@ export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolve
           t.openToOffers,
           t.willingRadiusKm,
           res.embedTalent(t.skills),
-          pgBytea(sealed.fullNameSealed),
-          pgBytea(sealed.phoneSealed),
-          pgBytea(sealed.idNumberSealed),
-          sealed.idNumberIndex,
-          sealed.keyId,
-          sealed.digest,
+          ...sealedIdentityFields(sealIdentity(keys, at.id, t)),
         ];
       }
       case 'seekers': {
