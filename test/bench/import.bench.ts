@@ -70,6 +70,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 const match = await MatchService.create(client, TEST_PII_KEYS);
 const refreshStarted: number[] = [];
+const writingStarted: number[] = [];
 const service = createImportService({
   client,
   match,
@@ -86,6 +87,7 @@ const started = performance.now();
 const id = await service.submit(admin, { kind: 'talents', mode: 'all-or-nothing', fileName: 'talents.csv', file: createReadStream(file) }, { start: false });
 await service.runNow(id, (phase) => {
   if (phase === 'refreshing') refreshStarted.push(performance.now());
+  if (phase === 'writing') writingStarted.push(performance.now());
 });
 const ended = performance.now();
 const job = await service.get(admin, id);
@@ -95,6 +97,8 @@ const engine = {
   rows,
   seconds: round((commitAt - started) / 1000),
   rowsPerSecond: Math.round(rows / ((commitAt - started) / 1000)),
+  readAndStageSeconds: round(((writingStarted[0] ?? commitAt) - started) / 1000),
+  applySeconds: round((commitAt - (writingStarted[0] ?? commitAt)) / 1000),
   refreshSeconds: round((ended - commitAt) / 1000),
   peakRssMb: Math.round(peakRss / 1_048_576),
 };

@@ -5,7 +5,7 @@ export const datasetKindSchema = z.enum(['synthetic-demo', 'imported', 'empty'])
 export type DatasetKind = z.infer<typeof datasetKindSchema>;
 
 /** What a server can lack after an incomplete load; any of them makes it `degraded`. */
-export const dataGapSchema = z.enum(['reference data', 'dataset', 'shortage rollups']);
+export const dataGapSchema = z.enum(['reference data', 'dataset', 'shortage rollups', 'vector indexes']);
 export type DataGap = z.infer<typeof dataGapSchema>;
 
 export const healthSchema = z.object({

@@ -25,6 +25,16 @@ describe('field encryption (AES-256-GCM)', () => {
     expect(a.includes(Buffer.from('张伟'))).toBe(false);
   });
 
+  it('never repeats an IV, across the refills of its random pool, and every ciphertext still opens', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2_000; i++) {
+      const sealed = encryptField(keys, `x${i}`, 'talent:1:name');
+      ivs.add(sealed.subarray(1 + keys.keyId.length / 2, 13 + keys.keyId.length / 2).toString('hex'));
+      expect(decryptField(keys, sealed, 'talent:1:name')).toBe(`x${i}`);
+    }
+    expect(ivs.size).toBe(2_000);
+  });
+
   it('refuses another row or column, another key, and any flipped bit', () => {
     const sealed = encryptField(keys, '13912345678', 'talent:1:phone');
     expect(() => decryptField(keys, sealed, 'talent:2:phone')).toThrow();

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { DbClient } from './client.js';
+import type { DatabaseDriver, DbClient, TxClient } from './client.js';
+
+/** Index builds (HNSW above all) are far faster when the graph fits in memory; for the transaction only. */
+export const setIndexBuildMemory = (tx: Pick<TxClient, 'rows'>, driver: DatabaseDriver) =>
+  tx.rows(sql.raw(`set local maintenance_work_mem = '${driver === 'postgres' ? '2GB' : '256MB'}'`));
 
 /**
  * Runs a bulk load the way PostgreSQL's "Populating a Database" advises: the tables' secondary
@@ -35,8 +39,7 @@ export async function withBulkLoad<T>(
     for (const i of indexes) await tx.rows(sql.raw(`drop index "${i.name}"`));
     const result = await load(tx);
     onRebuild('start');
-    // Index builds (HNSW above all) are far faster when the graph fits in memory.
-    await tx.rows(sql.raw(`set local maintenance_work_mem = '${client.driver === 'postgres' ? '2GB' : '256MB'}'`));
+    await setIndexBuildMemory(tx, client.driver);
     for (const i of indexes) await tx.rows(sql.raw(i.def));
     // Unique constraints first ('u' sorts after 'f' descending), then foreign keys.
     for (const c of constraints) await tx.rows(sql.raw(`alter table "${c.table}" add constraint "${c.name}" ${c.def}`));

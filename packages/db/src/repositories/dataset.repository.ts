@@ -25,14 +25,16 @@ export class DatasetRepository {
    * marker, the shortage rollups and their meta. Read afresh each time (three index probes).
    */
   async gaps(): Promise<DataGap[]> {
-    const [row] = await this.client.rows<{ reference: boolean; dataset: boolean; rollups: boolean }>(sql`select
+    const [row] = await this.client.rows<{ reference: boolean; dataset: boolean; rollups: boolean; indexes: boolean }>(sql`select
       exists (select 1 from regions) as reference,
+      exists (select 1 from dataset_meta where key = 'deferred_indexes' and jsonb_array_length(value->'indexes') > 0) as indexes,
       exists (select 1 from dataset_meta where key = 'dataset') as dataset,
       exists (select 1 from shortage_slices) and exists (select 1 from dataset_meta where key = 'shortage') as rollups`);
     const gaps: DataGap[] = [];
     if (!row?.reference) gaps.push('reference data');
     if (!row?.dataset) gaps.push('dataset');
     if (!row?.rollups) gaps.push('shortage rollups');
+    if (row?.indexes) gaps.push('vector indexes');
     return gaps;
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ImportIssue, ImportJob, ImportKind, ImportMode, ImportPhase, ImportStatus } from '@talentmap/core';
 import { pgTextArray, type DbClient, type TxClient } from '../client.js';
+import { deferVectorIndexes } from '../deferred-indexes.js';
 
 /** The tables an import writes, by kind. */
 export const IMPORT_TABLES = {
@@ -315,6 +316,8 @@ export class ImportRepository {
       from ${target} t where s.existing and t.id = s.id`);
     // A row seen while reading but deleted since (or never there) is inserted under its id.
     await tx.rows(sql`update ${stage} set state = 'new' where state is null`);
+    const [fresh] = await tx.rows<{ n: number }>(sql`select count(*)::int as n from ${stage} where state = 'new'`);
+    await deferVectorIndexes(tx, spec.table, Number(fresh?.n ?? 0));
     await tx.rows(sql`insert into ${target} (id, ${list(names)}, synthetic) select id, ${list(names)}, false from ${stage} where state = 'new'`);
     await tx.rows(sql`update ${target} t set (${list(names)}) = (select ${list(names, 's')}) from ${stage} s where s.state = 'changed' and t.id = s.id`);
     if (spec.extra) await EXTRA_APPLY[spec.extra](tx, stage);

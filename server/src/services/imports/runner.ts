@@ -89,6 +89,7 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
     const batcher = new BatchResolver(run, repo, deps.piiKeys);
     await repo.createStage(run.jobId, spec);
     let batch: { reader: RowReader; parsed: ParsedRow }[] = [];
+    let copying = Promise.resolve();
     const flush = async () => {
       const resolved = await batcher.resolve(batch);
       let csv = '';
@@ -102,7 +103,10 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
         counts.rowsValid++;
         csv += stageLine(parsed, at, deps.resolvers, deps.piiKeys);
       }
-      await repo.copyToStage(run.jobId, spec, csv);
+      // The database copies this batch while the next one is read and checked (the other core).
+      await copying;
+      copying = repo.copyToStage(run.jobId, spec, csv);
+      copying.catch(() => {}); // awaited (and its failure thrown) before the next copy or the apply
       batch = [];
       deps.onProgress?.('reading', counts);
     };
@@ -128,6 +132,7 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
       if (batch.length >= BATCH_ROWS) await flush();
     }
     if (batch.length > 0) await flush();
+    await copying;
 
     const name = IMPORT_KIND_NAMES[run.kind];
     if (counts.rowsRead === 0) return failed(counts, issues, '文件中没有数据行');

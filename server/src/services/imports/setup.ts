@@ -1,4 +1,4 @@
-import { ReferenceRepository, type DbClient } from '@talentmap/db';
+import { rebuildDeferredIndexes, ReferenceRepository, type DbClient } from '@talentmap/db';
 import type { PiiKeys } from '@talentmap/core/pii';
 import { refreshShortageRollups } from '@talentmap/seed';
 import { ImportService, type ImportServiceOptions } from '../import.service.js';
@@ -23,7 +23,10 @@ export async function importResolversFor(client: DbClient, match: MatchService):
   return importResolvers(match, { regions: [...cities, ...districts], chains, grades });
 }
 
-/** The import service as the server and the CLI both build it: resolvers from the reference data, the rollups refreshed after a commit. */
+/**
+ * The import service as the server and the CLI both build it: resolvers from the reference data;
+ * after a commit, the vector indexes a large import dropped rebuilt, then the rollups refreshed.
+ */
 export function createImportService(
   deps: { client: DbClient; match: MatchService; piiKeys: PiiKeys; afterRefresh?: () => Promise<void> } & Pick<
     ImportServiceOptions,
@@ -34,6 +37,7 @@ export function createImportService(
     ...deps,
     resolvers: () => importResolversFor(deps.client, deps.match),
     refresh: async () => {
+      await rebuildDeferredIndexes(deps.client, (name) => deps.log.info(`rebuilding ${name} after a large import`));
       await refreshShortageRollups(deps.client);
       await deps.afterRefresh?.();
     },
