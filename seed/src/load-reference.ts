@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { chainOccupations, chains, clusters, grades, indicators, occupationSkills, occupations, regions, skills, type DbClient } from '@talentmap/db';
+import {
+  chainOccupations,
+  chains,
+  clusters,
+  grades,
+  indicators,
+  occupationGroups,
+  occupationSkills,
+  occupations,
+  regions,
+  skills,
+  type DbClient,
+} from '@talentmap/db';
 import type { ReferenceData } from './reference.js';
 
 const inChunks = async <T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) => {
@@ -43,16 +55,23 @@ export async function loadReference(client: DbClient, ref: ReferenceData): Promi
         .where(sql`${skills.id} = ${skillId.get(s.name)}`);
     }
 
-    await tx.insert(occupations).values(
-      ref.occupations.map((o) => ({
-        code: o.code,
-        name: o.name,
-        aliases: o.aliases,
-        majorGroup: Number(o.code[0]),
-        digital: o.digital,
-        codeStatus: o.codeStatus,
-        description: o.description,
-      })),
+    await inChunks(ref.occupationGroups, 500, (chunk) => tx.insert(occupationGroups).values(chunk));
+    await inChunks(ref.occupations, 300, (chunk) =>
+      tx.insert(occupations).values(
+        chunk.map((o) => ({
+          code: o.code,
+          name: o.name,
+          aliases: o.aliases,
+          legacyCodes: o.legacyCodes,
+          majorGroup: Number(o.code[0]),
+          marks: o.marks,
+          digital: o.digital,
+          catalogVersion: o.catalogVersion,
+          description: o.definition,
+          workTypes: o.workTypes,
+          profileSource: o.profileSource,
+        })),
+      ),
     );
     await inChunks(
       ref.occupations.flatMap((o) => o.skills.map((s) => ({ occupationCode: o.code, skillId: skillId.get(s.skill) as number, weight: s.weight }))),

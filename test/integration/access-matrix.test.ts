@@ -77,6 +77,7 @@ const SAMPLES: Record<RouteKey, Sample[]> = {
   'GET /api/chains': [{ label: 'chains', url: '/api/chains' }],
   'GET /api/grades': [{ label: 'grades', url: '/api/grades' }],
   'GET /api/occupations': [{ label: 'search', url: `/api/occupations?q=${q('焊工')}` }],
+  'GET /api/occupations/tree': [{ label: 'the hierarchy', url: '/api/occupations/tree' }],
   'POST /api/occupations/classify': [{ label: 'an advert', url: '/api/occupations/classify', body: { text: '招聘二保焊技工' } }],
   'GET /api/occupations/:code/related': [{ label: '焊工', url: '/api/occupations/6-18-02-04/related?limit=3' }],
   'GET /api/skills': [{ label: 'search', url: `/api/skills?q=${q('焊')}` }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { booleanValid, bbox } from '@turf/turf';
-import type { Chain, Cluster, Occupation, RegionCollection, Skill } from '@talentmap/core';
+import type { Chain, Cluster, Occupation, OccupationTreeNode, RegionCollection, Skill } from '@talentmap/core';
 import { testDriver } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
@@ -60,14 +60,51 @@ describe(`reference API on ${testDriver}`, () => {
     expect(advantage.body.items.every((c) => clusterCodes.has(c.clusterCode))).toBe(true);
   });
 
-  it('has at least 150 occupations and finds them by name, code and alias', async () => {
+  it('serves the whole 2022 catalogue with its codes and groups, and finds occupations by name, code, old name and alias', async () => {
     const all = await get<{ items: Occupation[]; total: number }>('/api/occupations?limit=1');
-    expect(all.body.total).toBeGreaterThanOrEqual(150);
-    const byName = await get<{ items: Occupation[] }>(`/api/occupations?q=${encodeURIComponent('焊工')}`);
-    expect(byName.body.items[0]?.code).toBe('6-18-02-04');
-    expect(byName.body.items[0]?.skills.length).toBeGreaterThan(3);
-    const byCode = await get<{ items: Occupation[] }>('/api/occupations?q=4-04-05-05');
-    expect(byCode.body.items[0]?.name).toBe('人工智能训练师');
+    expect(all.body.total).toBeGreaterThanOrEqual(1636);
+    const codeOf = async (name: string) => (await get<{ items: Occupation[] }>(`/api/occupations?q=${encodeURIComponent(name)}&limit=1`)).body.items[0];
+    for (const [name, code] of [
+      ['质检员', '6-31-03-05'],
+      ['工业机器人系统操作员', '6-31-07-03'],
+      ['钻床工', '6-18-01-06'],
+      ['婴幼儿发展引导员', '4-10-01-01'],
+      ['焊工', '6-18-02-04'],
+    ])
+      expect((await codeOf(name))?.code, name).toBe(code);
+    const welder = await codeOf('焊工');
+    expect(welder).toMatchObject({
+      majorGroup: { code: '6', name: '生产制造及有关人员' },
+      middleGroup: { code: '6-18', name: '机械制造基础加工人员' },
+      minorGroup: { code: '6-18-02', name: '机械热加工人员' },
+      profileSource: 'curated',
+    });
+    expect(welder?.skills.length).toBeGreaterThan(3);
+    // An old name resolves to the 2022 occupation, and so does a code search.
+    expect((await codeOf('育婴员'))?.code).toBe('4-10-01-01');
+    expect((await codeOf('4-04-05-05'))?.name).toBe('人工智能训练师');
+    const marked = await get<{ items: Occupation[] }>('/api/occupations?q=2-02-02-03');
+    expect(marked.body.items[0]).toMatchObject({ name: '摄影测量与遥感工程技术人员', marks: 'LS', digital: true });
+  });
+
+  it('serves the hierarchy 大类 → 中类 → 小类 with counts that add up to the catalogue', async () => {
+    const { status, body } = await get<{ total: number; groups: OccupationTreeNode[] }>('/api/occupations/tree');
+    expect(status).toBe(200);
+    const all = await get<{ total: number }>('/api/occupations?limit=1');
+    expect(body.total).toBe(all.body.total);
+    expect(body.groups.map((g) => g.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    const check = (node: OccupationTreeNode) => {
+      if (node.children.length > 0) expect(node.occupations).toBe(node.children.reduce((sum, c) => sum + c.occupations, 0));
+      for (const c of node.children) {
+        expect(c.code.startsWith(`${node.code}-`)).toBe(true);
+        check(c);
+      }
+    };
+    body.groups.forEach(check);
+    const trades = body.groups.find((g) => g.code === '6');
+    const [row] = await api.database.client.rows<{ n: number }>(sql`select count(*)::int as n from occupations where code like '6-%'`);
+    expect(trades?.occupations).toBe(row?.n);
+    expect(trades?.children.find((c) => c.code === '6-18')?.children.find((c) => c.code === '6-18-02')?.name).toBe('机械热加工人员');
   });
 
   it("lists a chain's occupations from the chain → occupation matrix", async () => {

@@ -24,6 +24,7 @@ export const ACCESS = {
   'GET /api/chains': PUBLIC,
   'GET /api/grades': PUBLIC,
   'GET /api/occupations': PUBLIC,
+  'GET /api/occupations/tree': PUBLIC,
   'POST /api/occupations/classify': PUBLIC,
   'GET /api/occupations/:code/related': PUBLIC,
   'GET /api/skills': PUBLIC,

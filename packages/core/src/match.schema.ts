@@ -50,9 +50,17 @@ export const occupationMatchSchema = z.object({
 });
 
 export const classifyResponseSchema = z.object({
+  level: z
+    .enum(['occupation', 'minorGroup', 'none'])
+    .describe('what the text supports: the top 细类, only its 小类 (the safe level), or no confident match (the results are then suggestions, not an answer)'),
+  confidence: z.number().min(0).max(1).describe('calibrated probability that the top 细类 is right'),
+  minorGroup: z
+    .object({ code: z.string(), name: z.string(), confidence: z.number().min(0).max(1) })
+    .nullable()
+    .describe("the top result's 小类 and the calibrated probability that it is right"),
   results: z.array(occupationMatchSchema),
   recognizedSkills: z.array(recognizedSkillSchema),
-  reason: z.string().optional().describe('why the results are empty'),
+  reason: z.string().optional().describe('why the answer is not a 细类, or why the results are empty'),
 });
 export type ClassifyResponse = z.infer<typeof classifyResponseSchema>;
 

@@ -69,17 +69,51 @@ export const chainsQuerySchema = z.object({
 
 export const weightedSkillSchema = z.object({ name: z.string(), weight: z.number() });
 
+export const occupationMarksSchema = z.enum(['S', 'L', 'LS']).describe('the 2022 大典 marks: S 数字职业, L 绿色职业, LS both');
+export const occupationProfileSourceSchema = z
+  .enum(['curated', 'derived'])
+  .describe("curated: the project's own profile; derived: written from the 2022 definition and 工种");
+export type OccupationProfileSource = z.infer<typeof occupationProfileSourceSchema>;
+export const occupationGroupLevelSchema = z.enum(['major', 'middle', 'minor']);
+export const occupationGroupSchema = z.object({ code: z.string(), name: z.string() });
+
 export const occupationSchema = z.object({
   code: occupationCodeSchema,
-  name: z.string(),
-  aliases: z.array(z.string()),
-  majorGroup: z.number().int().min(1).max(8),
+  name: z.string().describe('the 2022 name'),
+  aliases: z.array(z.string()).describe('names adverts and registries use, names of earlier editions among them'),
+  legacyCodes: z.array(z.string()).describe('codes of the 2015 edition that now mean this occupation'),
+  majorGroup: occupationGroupSchema.describe('大类'),
+  middleGroup: occupationGroupSchema.describe('中类'),
+  minorGroup: occupationGroupSchema.describe('小类'),
+  marks: occupationMarksSchema.nullable(),
   digital: z.boolean(),
-  codeStatus: z.enum(['confirmed', 'curated']),
-  description: z.string(),
+  catalogVersion: z.string().describe('2022, or 2022+2024 / 2022+2025 for occupations announced since'),
+  description: z.string().describe('the 2022 definition (社会公示稿)'),
+  workTypes: z.array(z.string()).describe('工种 listed under the occupation'),
+  profileSource: occupationProfileSourceSchema.nullable().describe('null: no skill profile (found by name only)'),
   skills: z.array(weightedSkillSchema),
 });
 export type Occupation = z.infer<typeof occupationSchema>;
+
+/** The hierarchy 大类 → 中类 → 小类 with the number of 细类 under each group. */
+export interface OccupationTreeNode {
+  code: string;
+  name: string;
+  level: z.infer<typeof occupationGroupLevelSchema>;
+  occupations: number;
+  children: OccupationTreeNode[];
+}
+export const occupationTreeNodeSchema: z.ZodType<OccupationTreeNode> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    level: occupationGroupLevelSchema,
+    occupations: z.number().int().describe('细类 under this group'),
+    children: z.array(occupationTreeNodeSchema),
+  }),
+);
+export const occupationTreeSchema = z.object({ total: z.number().int(), groups: z.array(occupationTreeNodeSchema) });
+export type OccupationTree = z.infer<typeof occupationTreeSchema>;
 
 export const skillSchema = z.object({
   id: z.number().int(),

@@ -98,25 +98,56 @@ export const grades = pgTable(
   (t) => [check('grades_level_range', sql`${t.level} between 1 and 8`)],
 );
 
+/** The groups above the 细类 (大类 1, 中类 6-18, 小类 6-18-02), as the 2022 catalogue names them. */
+export const occupationGroups = pgTable(
+  'occupation_groups',
+  {
+    code: text().primaryKey(),
+    level: text({ enum: ['major', 'middle', 'minor'] }).notNull(),
+    name: text().notNull(),
+  },
+  (t) => [check('occupation_groups_code_format', sql`${t.code} ~ '^[0-9](-[0-9]{2}){0,2}$'`)],
+);
+
 export const occupations = pgTable(
   'occupations',
   {
     code: text().primaryKey(),
     name: text().notNull().unique(),
-    /** Other names adverts and registrations use (电焊工 for 焊工). */
+    /** Other names adverts and registrations use (电焊工 for 焊工), the names of earlier editions among them. */
     aliases: text()
       .array()
       .notNull()
       .default(sql`'{}'`),
+    /** Codes of the 2015 edition that now mean this occupation. */
+    legacyCodes: text('legacy_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     majorGroup: smallint('major_group').notNull(),
+    // The groups are the code's prefixes: derived, so they cannot disagree with it.
+    middleGroup: text('middle_group')
+      .notNull()
+      .generatedAlwaysAs(sql`substr(code, 1, 4)`),
+    minorGroup: text('minor_group')
+      .notNull()
+      .generatedAlwaysAs(sql`substr(code, 1, 7)`),
+    marks: text({ enum: ['S', 'L', 'LS'] }),
     digital: boolean().notNull(),
-    codeStatus: text('code_status', { enum: ['confirmed', 'curated'] }).notNull(),
+    catalogVersion: text('catalog_version').notNull().default('2022'),
     description: text().notNull(),
+    workTypes: text('work_types')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** curated: the project's profile; derived: written from the definition; null: no profile. */
+    profileSource: text('profile_source', { enum: ['curated', 'derived'] }),
     embedding: embedding(),
   },
   (t) => [
     check('occupations_code_format', sql`${t.code} ~ '^[0-9]-[0-9]{2}-[0-9]{2}-[0-9]{2}$'`),
     check('occupations_major_group', sql`${t.majorGroup} between 1 and 8`),
+    index('occupations_minor_group_idx').on(t.minorGroup),
     hnsw('occupations_embedding_hnsw', t.embedding),
   ],
 );

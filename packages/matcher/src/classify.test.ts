@@ -29,6 +29,20 @@ describe('OccupationClassifier', () => {
     }
   });
 
+  it('reaches an occupation without a profile through the words of its definition', () => {
+    const graph = {
+      ...tinyGraph,
+      occupations: [
+        ...tinyGraph.occupations,
+        { code: '6-18-01-06', name: '钻床工', aliases: [], skills: [], definition: '操作钻床，进行工件钻孔、扩孔、铰孔加工的人员。' },
+      ],
+    };
+    const withDefinition = new OccupationClassifier(graph, SkillSpace.build(graph));
+    const results = withDefinition.classify(new SkillRecognizer(graph).recognize('招普工\n负责钻孔扩孔铰孔，看得懂工件'));
+    expect(results[0]?.code).toBe('6-18-01-06');
+    expect(results[0]?.skills).toEqual([]);
+  });
+
   it('returns nothing for text without skills or occupations', () => {
     expect(classifier.classify(recognizer.recognize('今天天气很好'))).toEqual([]);
   });

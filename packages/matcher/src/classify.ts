@@ -1,5 +1,6 @@
 import type { OccupationProfile, SkillGraph, WeightedSkill } from './skill-graph.js';
 import { dot, type SkillSpace } from './skill-space.js';
+import { OccupationTextIndex } from './occupation-text.js';
 import type { Recognition } from './text.js';
 
 /**
@@ -7,10 +8,15 @@ import type { Recognition } from './text.js';
  *   overlap  — cosine between the recognised skills and the occupation's profile, both
  *              weighted by idf (a skill most occupations share, like 安全生产规范, says little);
  *   semantic — cosine in the skill space, so related skills count when exact ones are absent;
- *   mention  — the occupation's own name or an advert alias appears (more in the title).
+ *   mention  — the occupation's own name or an advert alias appears (more in the title);
+ *   lexical  — cosine of the text's character bigrams with the occupation's name, definition
+ *              and 工种 (idf-weighted over the catalogue), so duties reach an occupation that
+ *              no recognised skill or name points at.
  * Weights tuned on the dev split of test/fixtures/adverts.json only.
  */
-export const CLASSIFY_WEIGHTS = { overlap: 0.5, semantic: 0.3, mentionTitle: 0.6, mentionBody: 0.2 } as const;
+export const CLASSIFY_WEIGHTS = { overlap: 0.5, semantic: 0.3, mentionTitle: 0.6, mentionBody: 0.2, lexical: 1.0 } as const;
+/** Lexical similarity below this says nothing on its own (shared filler bigrams). */
+export const LEXICAL_FLOOR = 0.12;
 
 export interface OccupationScore {
   code: string;
@@ -25,6 +31,7 @@ export class OccupationClassifier {
   private readonly profileNorm = new Map<string, number>();
   private readonly vectors = new Map<string, number[]>();
   private readonly skillName = new Map<number, string>();
+  private readonly lexical: OccupationTextIndex;
 
   constructor(
     private readonly graph: SkillGraph,
@@ -37,6 +44,7 @@ export class OccupationClassifier {
       this.idf.set(s.id, Math.log(1 + n / (1 + (df.get(s.id) ?? 0))));
       this.skillName.set(s.id, s.name);
     }
+    this.lexical = new OccupationTextIndex(graph.occupations.map((o) => ({ code: o.code, text: `${o.name} ${o.definition ?? ''}` })));
     for (const o of graph.occupations) {
       this.profileNorm.set(o.code, Math.sqrt(o.skills.reduce((sum, s) => sum + (s.weight * this.idfOf(s.skillId)) ** 2, 0)));
       const v = space.embed(this.idfWeighted(o.skills));
@@ -54,14 +62,15 @@ export class OccupationClassifier {
 
   /** Ranked occupations; empty when the text holds neither a known skill nor an occupation name. */
   classify(recognition: Recognition, limit = 5): OccupationScore[] {
-    if (recognition.skills.length === 0 && recognition.occupations.length === 0) return [];
+    const lexical = this.lexical.similarities(recognition.text);
+    if (recognition.skills.length === 0 && recognition.occupations.length === 0 && lexical.size === 0) return [];
     const query = this.idfWeighted(recognition.skills.map((s) => ({ skillId: s.skillId, weight: s.weight })));
     const queryNorm = Math.sqrt(query.reduce((sum, s) => sum + s.weight ** 2, 0));
     const queryWeight = new Map(query.map((s) => [s.skillId, s.weight]));
     const queryVector = this.space.embed(query);
     const mentioned = new Map(recognition.occupations.map((m) => [m.code, m.inTitle]));
 
-    const scored = this.graph.occupations.map((o) => this.score(o, queryWeight, queryNorm, queryVector, mentioned.get(o.code)));
+    const scored = this.graph.occupations.map((o) => this.score(o, queryWeight, queryNorm, queryVector, mentioned.get(o.code), lexical.get(o.code) ?? 0));
     return scored
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
@@ -74,6 +83,7 @@ export class OccupationClassifier {
     queryNorm: number,
     queryVector: number[] | null,
     mentionedInTitle: boolean | undefined,
+    lexicalSimilarity: number,
   ): OccupationScore {
     let overlapDot = 0;
     const matched: { name: string; weight: number }[] = [];
@@ -88,8 +98,12 @@ export class OccupationClassifier {
     const vector = this.vectors.get(o.code);
     const semantic = queryVector && vector ? Math.max(0, dot(queryVector, vector)) : 0;
     const mention = mentionedInTitle === undefined ? 0 : mentionedInTitle ? CLASSIFY_WEIGHTS.mentionTitle : CLASSIFY_WEIGHTS.mentionBody;
-    // Semantic similarity alone (no shared skill, no mention) is too weak to list an occupation.
-    const score = matched.length === 0 && mention === 0 ? 0 : CLASSIFY_WEIGHTS.overlap * overlap + CLASSIFY_WEIGHTS.semantic * semantic + mention;
+    const lexical = lexicalSimilarity >= LEXICAL_FLOOR ? lexicalSimilarity : 0;
+    // Semantic similarity alone (no shared skill, no mention, no shared words) is too weak to list an occupation.
+    const score =
+      matched.length === 0 && mention === 0 && lexical === 0
+        ? 0
+        : CLASSIFY_WEIGHTS.overlap * overlap + CLASSIFY_WEIGHTS.semantic * semantic + mention + CLASSIFY_WEIGHTS.lexical * lexical;
     return { code: o.code, name: o.name, score: Math.min(1, Math.round(score * 1000) / 1000), skills: matched.sort((a, b) => b.weight - a.weight) };
   }
 }

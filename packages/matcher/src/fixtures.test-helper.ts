@@ -25,7 +25,7 @@ export const tinyGraph: SkillGraph = {
       ],
     },
     {
-      code: '6-30-99-00',
+      code: '6-31-07-03',
       name: '工业机器人系统操作员',
       aliases: [],
       skills: [

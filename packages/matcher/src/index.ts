@@ -6,3 +6,5 @@ export * from './score.js';
 export * from './gap.js';
 export * from './entity-weights.js';
 export * from './program-fit.js';
+export * from './occupation-text.js';
+export * from './confidence.js';

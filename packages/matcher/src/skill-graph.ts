@@ -17,6 +17,8 @@ export interface OccupationProfile {
   name: string;
   aliases: string[];
   skills: WeightedSkill[];
+  /** The 2022 definition and 工种, read by the classifier's lexical part (absent: name only). */
+  definition?: string;
 }
 
 export interface SkillGraph {

@@ -26,6 +26,8 @@ export interface OccupationMention {
 export interface Recognition {
   skills: RecognizedSkill[];
   occupations: OccupationMention[];
+  /** The text as read (normalised), for the classifier's lexical part. */
+  text: string;
 }
 
 /** A surface form: it may name a skill, an occupation, or both ("厨师" is a skill alias and a job title). */
@@ -167,6 +169,7 @@ export class SkillRecognizer {
     return {
       skills: [...skills.values()].map(({ mentions: _m, ...s }) => ({ ...s, weight: Math.round(s.weight * 1000) / 1000 })),
       occupations,
+      text,
     };
   }
 }

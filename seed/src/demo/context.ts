@@ -29,13 +29,17 @@ export interface DemoContext {
 
 export function buildContext(ref: ReferenceData, skillIdByName: Map<string, number>, rng: Rng): DemoContext {
   const geo = buildGeography(ref.regions, rng.fork('geography'));
-  const occupations: OccupationProfile[] = ref.occupations.map((o) => ({
-    code: o.code,
-    name: o.name,
-    majorGroup: Number(o.code[0]),
-    digital: o.digital,
-    skills: o.skills.map((s) => ({ skillId: skillIdByName.get(s.skill) as number, weight: s.weight })),
-  }));
+  // The synthetic workforce holds the occupations the project curated (those of the chain matrix
+  // and the services around them); the rest of the catalogue is there to be coded to.
+  const occupations: OccupationProfile[] = ref.occupations
+    .filter((o) => o.profileSource === 'curated')
+    .map((o) => ({
+      code: o.code,
+      name: o.name,
+      majorGroup: Number(o.code[0]),
+      digital: o.digital,
+      skills: o.skills.map((s) => ({ skillId: skillIdByName.get(s.skill) as number, weight: s.weight })),
+    }));
   const occupationByCode = new Map(occupations.map((o) => [o.code, o]));
 
   const chainsByCity = new Map<string, string[]>();

@@ -18,6 +18,7 @@ import {
 } from '@talentmap/core';
 import { MatchRepository, ReferenceRepository, type CandidateFilter, type DbClient, type ProgramRow, type SearchStrategy } from '@talentmap/db';
 import {
+  classifyVerdict,
   OccupationClassifier,
   SkillRecognizer,
   SkillSpace,
@@ -85,6 +86,9 @@ export class MatchService {
     private distribution: { regionCode: string; grade: number; talents: number }[],
     /** City boundaries: whether a radius search's centre lies in a city planner's city. */
     private readonly cityBoundaries: Map<string, RegionFeature['geometry']>,
+    private readonly minorGroupNames: Map<string, string>,
+    /** 2015 codes → their 2022 occupation. */
+    private readonly legacyCodes: Map<string, string>,
   ) {
     this.skillById = new Map(graph.skills.map((s) => [s.id, { name: s.name, aliases: s.aliases }]));
     this.skillByTerm = new Map();
@@ -104,11 +108,13 @@ export class MatchService {
     const reference = new ReferenceRepository(client);
     const graph = await repo.skillGraph();
     const space = SkillSpace.build(graph);
-    const [cities, districts, grades, distribution] = await Promise.all([
+    const [cities, districts, grades, distribution, groups, legacy] = await Promise.all([
       reference.regions('city'),
       reference.regions('district'),
       reference.grades(),
       repo.talentDistribution(),
+      reference.occupationGroups('minor'),
+      reference.legacyCodes(),
     ]);
     const districtsOfCity = new Map<string, string[]>();
     for (const d of districts) {
@@ -132,6 +138,8 @@ export class MatchService {
       new Map(grades.map((g) => [g.level, g.name])),
       distribution,
       new Map(cities.map((c) => [c.properties.code, c.geometry])),
+      new Map(groups.map((g) => [g.code, g.name])),
+      new Map(legacy.map((l) => [l.legacyCode, l.code])),
     );
   }
 
@@ -152,11 +160,23 @@ export class MatchService {
 
   classify(text: string, limit = 5): ClassifyResponse {
     const recognition = this.recognizer.recognize(text);
-    const results = this.classifier.classify(recognition, limit);
+    // The verdict reads past the requested limit: a 小类's lead is over the best occupation outside it.
+    const ranked = this.classifier.classify(recognition, Math.max(limit, 10));
+    const verdict = classifyVerdict(ranked);
+    const minor = verdict.minorGroup;
     return {
-      results,
+      level: verdict.level,
+      confidence: verdict.confidence,
+      minorGroup: minor ? { ...minor, name: this.minorGroupNames.get(minor.code) ?? '' } : null,
+      results: ranked.slice(0, limit),
       recognizedSkills: recognition.skills.map((s) => ({ name: s.name, weight: s.weight, match: s.match, terms: s.terms })),
-      ...(results.length === 0 ? { reason: 'no recognisable skill or occupation in the text' } : {}),
+      ...(ranked.length === 0
+        ? { reason: 'no recognisable skill or occupation in the text' }
+        : verdict.level === 'minorGroup'
+          ? { reason: 'no 细类 is confident; the 小类 is the safe level' }
+          : verdict.level === 'none'
+            ? { reason: 'no confident match: the results are suggestions only' }
+            : {}),
     };
   }
 
@@ -172,7 +192,7 @@ export class MatchService {
    */
   resolveOccupation(text: string): OccupationResolution {
     const term = text.trim();
-    const byCode = this.occupationByCode.get(term);
+    const byCode = this.occupationByCode.get(this.legacyCodes.get(term) ?? term);
     if (byCode) return { ok: true, code: byCode.code, name: byCode.name, inferred: false };
     if (OCCUPATION_CODE_PATTERN.test(term)) return { ok: false, reason: `未知的职业编码 ${term}`, suggestions: [] };
     const byName = this.occupationByTerm.get(term.toLowerCase());

@@ -46,6 +46,10 @@ export class ReferenceService {
     return this.repo.searchOccupations(query.q || undefined, query.limit, query.offset, query.chain);
   }
 
+  occupationTree() {
+    return this.repo.occupationTree();
+  }
+
   searchSkills(query: { q?: string | undefined; limit: number; offset: number }) {
     return this.repo.searchSkills(query.q || undefined, query.limit, query.offset);
   }

@@ -5,7 +5,7 @@ import { occupationSkills, occupations, skills, type SkillLevel, type SkillWeigh
 
 export interface SkillGraphRows {
   skills: { id: number; name: string; aliases: string[]; category: string; parentId: number | null }[];
-  occupations: { code: string; name: string; aliases: string[]; skills: SkillWeight[] }[];
+  occupations: { code: string; name: string; aliases: string[]; definition: string; skills: SkillWeight[] }[];
 }
 
 export interface CandidateFilter {
@@ -56,7 +56,13 @@ export class MatchRepository {
       .from(skills)
       .orderBy(asc(skills.id));
     const occupationRows = await this.client.db
-      .select({ code: occupations.code, name: occupations.name, aliases: occupations.aliases })
+      .select({
+        code: occupations.code,
+        name: occupations.name,
+        aliases: occupations.aliases,
+        description: occupations.description,
+        workTypes: occupations.workTypes,
+      })
       .from(occupations)
       .orderBy(asc(occupations.code));
     const profileRows = await this.client.db
@@ -65,7 +71,14 @@ export class MatchRepository {
       .orderBy(asc(occupationSkills.occupationCode), asc(occupationSkills.skillId));
     const profiles = new Map<string, SkillWeight[]>();
     for (const r of profileRows) profiles.set(r.code, [...(profiles.get(r.code) ?? []), { skillId: r.skillId, weight: r.weight }]);
-    return { skills: skillRows, occupations: occupationRows.map((o) => ({ ...o, skills: profiles.get(o.code) ?? [] })) };
+    return {
+      skills: skillRows,
+      occupations: occupationRows.map(({ description, workTypes, ...o }) => ({
+        ...o,
+        definition: [description, ...workTypes].join(' '),
+        skills: profiles.get(o.code) ?? [],
+      })),
+    };
   }
 
   /**

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { Chain, Cluster, Grade, Occupation, RegionFeature, Skill } from '@talentmap/core';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Chain, Cluster, Grade, Occupation, OccupationTree, OccupationTreeNode, RegionFeature, Skill } from '@talentmap/core';
 import type { DbClient } from '../client.js';
 import { likePattern } from './sql-helpers.js';
-import { chains, clusters, grades, occupationSkills, occupations, regions, skills } from '../schema.js';
+import { chains, clusters, grades, occupationGroups, occupationSkills, occupations, regions, skills } from '../schema.js';
 
 /** Reference data changes only when it is reloaded, so lookups are plain reads (cached by callers). */
 export class ReferenceRepository {
@@ -61,14 +61,14 @@ export class ReferenceRepository {
   async searchOccupations(q: string | undefined, limit: number, offset: number, chain?: string): Promise<{ items: Occupation[]; total: number }> {
     const conditions: SQL[] = [];
     if (q)
-      conditions.push(sql`(${occupations.name} ilike ${likePattern(q)} or ${occupations.code} like ${likePattern(q)}
+      conditions.push(sql`(${occupations.name} ilike ${likePattern(q)} or ${occupations.code} like ${likePattern(q)} or ${q} = any(${occupations.legacyCodes})
              or exists (select 1 from unnest(${occupations.aliases}) a where a ilike ${likePattern(q)}))`);
     if (chain) conditions.push(sql`${occupations.code} in (select occupation_code from chain_occupations where chain_code = ${chain})`);
     const where = and(...conditions);
     // Exact name or code first, then name prefix, then the rest by code.
     const order = q
       ? [
-          sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`,
+          sql`case when ${occupations.name} = ${q} or ${occupations.code} = ${q} or ${q} = any(${occupations.aliases}) or ${q} = any(${occupations.legacyCodes}) then 0 when ${occupations.name} like ${`${q}%`} then 1 else 2 end`,
           asc(occupations.code),
         ]
       : [asc(occupations.code)];
@@ -84,19 +84,65 @@ export class ReferenceRepository {
       this.db.select({ n: count() }).from(occupations).where(where),
     ]);
     const profiles = await this.profiles(rows.map((r) => r.code));
+    const groups = await this.groupNames(rows.flatMap((r) => [String(r.majorGroup), r.middleGroup, r.minorGroup]));
+    const group = (code: string) => ({ code, name: groups.get(code) ?? '' });
     return {
       items: rows.map((r) => ({
         code: r.code,
         name: r.name,
         aliases: r.aliases,
-        majorGroup: r.majorGroup,
+        legacyCodes: r.legacyCodes,
+        majorGroup: group(String(r.majorGroup)),
+        middleGroup: group(r.middleGroup),
+        minorGroup: group(r.minorGroup),
+        marks: r.marks,
         digital: r.digital,
-        codeStatus: r.codeStatus,
+        catalogVersion: r.catalogVersion,
         description: r.description,
+        workTypes: r.workTypes,
+        profileSource: r.profileSource,
         skills: profiles.get(r.code) ?? [],
       })),
       total: total?.n ?? 0,
     };
+  }
+
+  private async groupNames(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .select({ code: occupationGroups.code, name: occupationGroups.name })
+      .from(occupationGroups)
+      .where(inArray(occupationGroups.code, [...new Set(codes)]));
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  async occupationGroups(level: 'major' | 'middle' | 'minor'): Promise<{ code: string; name: string }[]> {
+    return this.db.select({ code: occupationGroups.code, name: occupationGroups.name }).from(occupationGroups).where(eq(occupationGroups.level, level));
+  }
+
+  /** Each 2015 code that now means a 2022 occupation. */
+  async legacyCodes(): Promise<{ legacyCode: string; code: string }[]> {
+    return this.client.rows(sql`select unnest(legacy_codes) as "legacyCode", code from occupations`);
+  }
+
+  /** The 大类 → 中类 → 小类 tree with the number of 细类 under each group. */
+  async occupationTree(): Promise<OccupationTree> {
+    const [groupRows, counts] = await Promise.all([
+      this.db.select().from(occupationGroups).orderBy(asc(occupationGroups.code)),
+      this.db.select({ minor: occupations.minorGroup, n: count() }).from(occupations).groupBy(occupations.minorGroup),
+    ]);
+    const perMinor = new Map(counts.map((c) => [c.minor, c.n]));
+    const nodes = new Map<string, OccupationTreeNode>();
+    const roots: OccupationTreeNode[] = [];
+    for (const g of groupRows) {
+      const node: OccupationTreeNode = { code: g.code, name: g.name, level: g.level, occupations: perMinor.get(g.code) ?? 0, children: [] };
+      nodes.set(g.code, node);
+      // A group's parent is its code without the last segment (6-18-02 → 6-18 → 6).
+      const parent = nodes.get(g.code.split('-').slice(0, -1).join('-'));
+      (parent?.children ?? roots).push(node);
+    }
+    const total = (node: OccupationTreeNode): number => (node.occupations = node.children.reduce((sum, c) => sum + total(c), node.occupations));
+    return { total: roots.reduce((sum, r) => sum + total(r), 0), groups: roots };
   }
 
   async occupationExists(code: string): Promise<boolean> {

@@ -8,6 +8,7 @@ import {
   occupationCodeSchema,
   occupationSchema,
   occupationSearchQuerySchema,
+  occupationTreeSchema,
   relatedQuerySchema,
   relatedResponseSchema,
 } from '@talentmap/core';
@@ -28,6 +29,18 @@ const occupations: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => app.referenceService.searchOccupations(request.query),
+  );
+
+  app.get(
+    '/tree',
+    {
+      schema: {
+        tags,
+        summary: 'The 2022 hierarchy 大类 → 中类 → 小类, with the number of 细类 under each group',
+        response: { 200: occupationTreeSchema },
+      },
+    },
+    async () => app.referenceService.occupationTree(),
   );
 
   app.post(
