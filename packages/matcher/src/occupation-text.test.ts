@@ -27,5 +27,7 @@ describe('OccupationTextIndex', () => {
   it('finds nothing for text that shares no term', () => {
     expect(index.similarities('月薪面议，包吃住').size).toBe(0);
     expect(index.similarities('').size).toBe(0);
+    // One shared bigram is chance.
+    expect(index.similarities('今天去钻孔').size).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ export interface OccupationDocument {
   text: string;
 }
 
+const MIN_SHARED_TERMS = 2;
 const STOP_BIGRAMS = new Set(['人员', '从事', '进行', '使用', '操作', '相关', '工作', '负责']);
 
 /** The terms of a text: CJK bigrams and Latin/digit tokens (lower case). */
@@ -55,7 +56,10 @@ export class OccupationTextIndex {
     });
   }
 
-  /** Cosine similarity of `text` to every occupation that shares a term with it (code → similarity in (0, 1]). */
+  /**
+   * Cosine similarity of `text` to every occupation that shares at least two terms with it
+   * (code → similarity in (0, 1]): one shared bigram (天气, 公园) is chance, not duties.
+   */
   similarities(text: string): Map<string, number> {
     const terms = counts(textTerms(text));
     const query: [string, number][] = [];
@@ -64,10 +68,16 @@ export class OccupationTextIndex {
       if (idf !== undefined) query.push([t, (1 + Math.log(tf)) * idf]);
     }
     const norm = length(query);
-    const sums = new Map<number, number>();
+    const sums = new Map<number, { sum: number; shared: number }>();
     if (norm === 0) return new Map();
-    for (const [t, w] of query) for (const p of this.postings.get(t) ?? []) sums.set(p.doc, (sums.get(p.doc) ?? 0) + (w / norm) * p.weight);
-    return new Map([...sums].map(([doc, s]) => [this.codes[doc] as string, s]));
+    for (const [t, w] of query)
+      for (const p of this.postings.get(t) ?? []) {
+        const at = sums.get(p.doc) ?? { sum: 0, shared: 0 };
+        at.sum += (w / norm) * p.weight;
+        at.shared++;
+        sums.set(p.doc, at);
+      }
+    return new Map([...sums].filter(([, s]) => s.shared >= MIN_SHARED_TERMS).map(([doc, s]) => [this.codes[doc] as string, s.sum]));
   }
 }
 
