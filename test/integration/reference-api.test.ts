@@ -64,7 +64,7 @@ describe(`reference API on ${testDriver}`, () => {
     const all = await get<{ items: Occupation[]; total: number }>('/api/occupations?limit=1');
     expect(all.body.total).toBeGreaterThanOrEqual(1636);
     const codeOf = async (name: string) => (await get<{ items: Occupation[] }>(`/api/occupations?q=${encodeURIComponent(name)}&limit=1`)).body.items[0];
-    for (const [name, code] of [
+    for (const [name, code] of <[string, string][]>[
       ['质检员', '6-31-03-05'],
       ['工业机器人系统操作员', '6-31-07-03'],
       ['钻床工', '6-18-01-06'],
