@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { protectCount } from '@talentmap/core';
 import type { EnterprisePoints, InstitutionFit, TalentDensity } from '@talentmap/core';
 import { testDriver, TEST_TALENTS } from '../support/database.js';
 import { useApi } from '../support/api.js';
@@ -30,7 +31,13 @@ describe(`map layers on ${testDriver}`, () => {
     const [row] = await api.database.client.rows<{ n: number }>(
       sql`select count(*)::int as n from talents where occupation_code = '6-18-02-04' and grade >= 4`,
     );
-    expect(welders.body.total).toBe(row?.n);
+    // Anonymous: the total is published under protected disclosure, rounded from the true count.
+    expect(welders.body.disclosure).toBe('protected');
+    expect(welders.body.total).toBe(protectCount(row?.n as number));
+    // The provincial planner sees the true count.
+    const exact = await api.as('planner').get<TalentDensity>('/api/map/talents?cellKm=20&occupation=6-18-02-04&minGrade=4');
+    expect(exact.body.disclosure).toBe('exact');
+    expect(exact.body.total).toBe(row?.n);
     expect((await get('/api/map/talents?cellKm=1')).status).toBe(400);
     expect((await get('/api/map/talents?occupation=9-99-99-99')).status).toBe(400);
   });
