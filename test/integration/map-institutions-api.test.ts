@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { protectCount } from '@talentmap/core';
-import type { EnterprisePoints, InstitutionFit, TalentDensity } from '@talentmap/core';
+import { protectCount, type EnterprisePoints, type InstitutionFit, type TalentDensity } from '@talentmap/core';
 import { testDriver, TEST_TALENTS } from '../support/database.js';
 import { useApi } from '../support/api.js';
 
