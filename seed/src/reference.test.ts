@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReference, loadReference, mergeSkills } from './reference.js';
+import { checkReference, loadReference, mergeSkills, skillAliasConflicts } from './reference.js';
 
 describe('reference data', () => {
   const ref = loadReference();
@@ -71,5 +71,26 @@ describe('mergeSkills', () => {
     ]);
     expect(merged).toHaveLength(2);
     expect(merged[0]).toEqual({ name: '焊接技术', aliases: ['电焊', '焊接'], category: '焊接', parent: null });
+  });
+});
+
+describe('skillAliasConflicts', () => {
+  it('reports an alias two skills claim (ignoring case) or that names another skill', () => {
+    const conflicts = skillAliasConflicts([
+      [{ name: '叉车操作', aliases: ['叉车', 'N1证'], category: '物流', parent: null }],
+      [
+        { name: '叉车驾驶', aliases: ['叉车', 'n1证'], category: '物流', parent: null },
+        { name: '物料干燥', aliases: ['喷雾干燥'], category: '化工', parent: null },
+        { name: '喷雾干燥', aliases: ['喷干'], category: '化工', parent: null },
+        { name: '焊接技术', aliases: ['电焊'], category: '焊接', parent: null },
+      ],
+    ]);
+    expect(new Set(conflicts)).toEqual(
+      new Set([
+        'skill alias n1证 claimed by 叉车操作, 叉车驾驶',
+        'skill alias 喷雾干燥 claimed by 喷雾干燥, 物料干燥',
+        'skill alias 叉车 claimed by 叉车操作, 叉车驾驶',
+      ]),
+    );
   });
 });

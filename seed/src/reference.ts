@@ -131,6 +131,23 @@ export function mergeSkills(parts: SkillRef[][]): SkillRef[] {
 }
 
 /**
+ * Aliases (ignoring case) that two skills claim, or that name another skill: text recognition
+ * would file the phrase under whichever skill loaded first, so the files must decide.
+ */
+export function skillAliasConflicts(parts: SkillRef[][]): string[] {
+  const names = new Map(parts.flat().map((s) => [s.name.toLowerCase(), s.name]));
+  const claims = new Map<string, Set<string>>();
+  for (const skill of parts.flat())
+    for (const alias of skill.aliases) {
+      const key = alias.toLowerCase();
+      const named = names.get(key);
+      if (named !== undefined && named !== skill.name) claims.set(key, new Set([named]));
+      (claims.get(key) ?? claims.set(key, new Set()).get(key))?.add(skill.name);
+    }
+  return [...claims].filter(([, owners]) => owners.size > 1).map(([alias, owners]) => `skill alias ${alias} claimed by ${[...owners].join(', ')}`);
+}
+
+/**
  * The catalogue joined with what the project adds to it: curated profiles (and their advert
  * names) win over derived ones; renamed 2022 names and 2015 codes from the legacy file; the
  * advert aliases by occupation name. A profile or alias for a code or name the catalogue lacks
@@ -181,7 +198,8 @@ export function loadReference(dir = referenceDir): ReferenceData {
   const parts = (prefix: string) => files.filter((f) => f.startsWith(prefix) && f.endsWith('.json')).sort();
   const regions = regionCollectionSchema.parse(JSON.parse(readFileSync(`${dir}/regions.geojson`, 'utf8'))).features;
   const catalogue = readJson(dir, 'occupation-catalogue.json', catalogueFileSchema);
-  const problems: string[] = [];
+  const skillParts = parts('skills-').map((f) => readJson(dir, f, skillFileSchema).items);
+  const problems: string[] = skillAliasConflicts(skillParts);
   const data: ReferenceData = {
     regions,
     clusters: readJson(dir, 'clusters.json', clusterFileSchema).items,
@@ -197,7 +215,7 @@ export function loadReference(dir = referenceDir): ReferenceData {
       problems,
     ),
     occupationGroups: catalogue.groups,
-    skills: mergeSkills(parts('skills-').map((f) => readJson(dir, f, skillFileSchema).items)),
+    skills: mergeSkills(skillParts),
     chainOccupations: readJson(dir, 'chain-occupations.json', chainOccupationFileSchema).items,
   };
   problems.push(...checkReference(data));
