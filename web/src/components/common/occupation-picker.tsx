@@ -46,7 +46,8 @@ export function OccupationPicker({ label, value, onChange, suggestions, suggesti
     options.push({
       value: o.code,
       label: o.name,
-      hint: alias ? `${o.code} · 又称 ${alias}` : o.code,
+      // The 小类 tells apart same-sounding occupations of different trades.
+      hint: `${o.code} · ${alias ? `又称 ${alias}` : o.minorGroup.name}`,
       group: !q && suggestions?.length ? '全部职业' : undefined,
     });
   }

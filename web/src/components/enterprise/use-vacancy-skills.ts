@@ -27,7 +27,8 @@ export function useVacancySkills(update: UpdateState) {
   const classify = useMutation({
     mutationFn: (t: string) => api.classify(t),
     onSuccess: async (result: ClassifyResponse) => {
-      const top = result.results[0];
+      // With no confident match the list is a suggestion: nothing is chosen for the user.
+      const top = result.level === 'none' ? undefined : result.results[0];
       const fromText = result.recognizedSkills.map((s) => s.name);
       const fill = top ? profileSkills(await occupationOf(top.code), 0.6).filter((s) => !fromText.includes(s)) : [];
       const skills = [...fromText, ...fill.slice(0, Math.max(0, PROFILE_FILL_TO - fromText.length))];
