@@ -3,9 +3,6 @@ import { distanceKm } from '@talentmap/geo';
 import type { DbClient, SkillWeight } from '@talentmap/db';
 import type { MatchService } from '@talentmap/server/services/match';
 
-/** Every row that passes the filters: "exact scoring of every row" for recall and the baseline. */
-const EXHAUSTIVE = 1_000_000;
-
 export interface MatchEvalOptions {
   vacancies: number;
   radiusKm: number;
@@ -62,12 +59,12 @@ export async function evaluateMatching(client: DbClient, matcher: MatchService, 
 
     const query = { skills: v.skills, filter: { minGrade: v.grade, near: { lng: v.lng, lat: v.lat, radiusKm: options.radiusKm } }, limit: options.k };
     const started = performance.now();
-    // choosePath off: measure the HNSW path itself, not the service's exact shortcut for small sets.
-    const hnsw = await matcher.findCandidates({ ...query, strategy: 'hnsw', choosePath: false });
+    // The index path itself, not the service's exact-distance shortcut for small sets.
+    const hnsw = await matcher.findCandidates({ ...query, strategy: 'hnsw', retrieval: 'index' });
     latency.push(performance.now() - started);
-    const exhaustive = await matcher.findCandidates({ ...query, strategy: 'exact', overfetch: EXHAUSTIVE });
+    const exhaustive = await matcher.findCandidates({ ...query, strategy: 'exact' });
     // Same over-fetch as the HNSW path but by exact distance: isolates the index's own error.
-    const exactRetrieval = await matcher.findCandidates({ ...query, strategy: 'exact' });
+    const exactRetrieval = await matcher.findCandidates({ ...query, strategy: 'hnsw', retrieval: 'distance' });
 
     const ideal = dcg(Array.from({ length: Math.min(options.k, qualified.size) }, () => 1));
     const rels = (ids: number[]) => ids.map((id) => (qualified.has(id) ? 1 : 0));

@@ -83,7 +83,12 @@ export const candidatesRequestSchema = z
     near: nearSchema.optional(),
     availableOnly: z.boolean().default(false),
     limit: z.number().int().min(1).max(100).default(20),
-    strategy: z.enum(['hnsw', 'exact']).default('hnsw').describe('hnsw (default) or an exact scan, for audits and evaluation'),
+    strategy: z
+      .enum(['hnsw', 'exact'])
+      .default('hnsw')
+      .describe(
+        'hnsw (default): retrieve by the index, then re-rank; exact: score every talent that passes the filters — slow, the ground truth for audits and evaluation',
+      ),
     purpose: purposeSchema.optional(),
   })
   .refine((b) => b.occupationCode || b.text || b.skills, { message: 'give occupationCode, text or skills', path: ['occupationCode'] });

@@ -16,7 +16,15 @@ import {
   type RegionFeature,
   type ViewerContext,
 } from '@talentmap/core';
-import { MatchRepository, ReferenceRepository, type CandidateFilter, type DbClient, type ProgramRow, type SearchStrategy } from '@talentmap/db';
+import {
+  MatchRepository,
+  ReferenceRepository,
+  type CandidateFilter,
+  type CandidateRow,
+  type DbClient,
+  type ProgramRow,
+  type SearchStrategy,
+} from '@talentmap/db';
 import {
   classifyVerdict,
   OccupationClassifier,
@@ -36,12 +44,20 @@ export interface CandidateQuery {
   skills: WeightedSkill[];
   filter: CandidateFilter;
   limit: number;
+  /** hnsw: retrieve, then re-rank (the default); exact: score every talent that passes the filters (the ground truth). */
   strategy: SearchStrategy;
   /** Rows to fetch before re-ranking; the default scales with the limit. */
   overfetch?: number;
-  /** Let the service send small filtered sets to the exact path (default); the evaluation turns it off to measure HNSW itself. */
-  choosePath?: boolean;
+  /**
+   * How the hnsw strategy retrieves: 'auto' (default) sends small filtered sets to an exact-distance
+   * scan; the evaluation forces 'index' or 'distance' to measure each by itself.
+   */
+  retrieval?: 'auto' | 'index' | 'distance';
 }
+
+type RankedCandidate = { row: CandidateRow; scored: ReturnType<typeof scoreCandidate> };
+/** Best first; ties by id, so every path orders equal scores the same way. */
+const byScore = (a: RankedCandidate, b: RankedCandidate) => b.scored.score - a.scored.score || a.row.id - b.row.id;
 
 /**
  * Below this many talents passing the filters, an exact scan through the btree/region
@@ -50,6 +66,8 @@ export interface CandidateQuery {
 const EXACT_BELOW = 25_000;
 /** Rows fetched from the index per result row before re-ranking. */
 const OVERFETCH = { factor: 3, min: 60, max: 300 } as const;
+/** Rows per batch of exhaustive scoring: small enough that scoring one holds the event loop only briefly. */
+const EXHAUSTIVE_BATCH = 5_000;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
 const PROFILE_FILL_MIN_SCORE = 0.3;
 /** An import's occupation text is coded by the classifier only above this score (a title mention scores 0.6) … */
@@ -59,6 +77,8 @@ const OCCUPATION_INFER_MIN_LEAD = 0.15;
 
 export type OccupationResolution = { ok: true; code: string; name: string; inferred: boolean } | { ok: false; reason: string; suggestions: string[] };
 const PROFILE_FILL_WEIGHT = 0.5;
+/** Nearest occupations a worker's pathways are chosen from (then ordered by demand in the region). */
+const PATHWAY_CANDIDATES = 60;
 
 /**
  * The matching engine behind /api/match, /api/occupations/classify, pathways and related
@@ -346,20 +366,25 @@ export class MatchService {
   }
 
   /** Retrieve, re-rank and explain: the core of /api/match/candidates and the evaluation harness. */
-  async findCandidates(query: CandidateQuery) {
+  async findCandidates(query: CandidateQuery): Promise<RankedCandidate[]> {
     const vector = this.space.embed(query.skills);
     if (!vector) return [];
-    const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
     const filter = this.withRadiusDistricts(query.filter);
-    // A selective filter goes straight to the exact path; the caller's 'exact' always does.
-    const small = query.choosePath !== false && this.estimateFiltered(filter) < EXACT_BELOW;
-    const strategy = query.strategy === 'hnsw' && small ? 'exact' : query.strategy;
-    const rows = await this.repo.candidates(vector, filter, fetch, strategy, query.limit);
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
-    return rows
-      .map((row) => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) }))
-      .sort((a, b) => b.scored.score - a.scored.score || a.row.id - b.row.id)
-      .slice(0, query.limit);
+    const rank = (row: CandidateRow): RankedCandidate => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) });
+    if (query.strategy === 'exact') {
+      // The yardstick: every qualifying talent scored, the best `limit` kept batch by batch.
+      let top: RankedCandidate[] = [];
+      for await (const batch of this.repo.filteredTalents(vector, filter, EXHAUSTIVE_BATCH))
+        top = [...top, ...batch.map(rank)].sort(byScore).slice(0, query.limit);
+      return top;
+    }
+    const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
+    const retrieval = query.retrieval ?? 'auto';
+    // A selective filter goes straight to an exact-distance scan.
+    const byDistance = retrieval === 'distance' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW);
+    const rows = await this.repo.candidates(vector, filter, fetch, byDistance ? 'exact' : 'hnsw', query.limit);
+    return rows.map(rank).sort(byScore).slice(0, query.limit);
   }
 
   async candidates(
@@ -471,17 +496,19 @@ export class MatchService {
   async pathways(pseudonym: string, viewer: ViewerContext, limit = 5): Promise<PathwaysResponse> {
     const talent = await this.visibleTalent(pseudonym, viewer);
     const vector = talent.vector ?? this.space.embed(talentSkillWeights(talent.skills));
-    const near = vector ? await this.repo.occupationsNear(vector, 25) : [];
+    const near = vector ? await this.repo.occupationsNear(vector, PATHWAY_CANDIDATES) : [];
     const shortage = await this.repo.shortage(
       talent.regionCode,
       near.map((o) => o.code),
     );
-    // Occupations short in the region (bottleneck or watch) first, nearest first; the nearest
-    // others fill in when fewer are short, so a worker always sees somewhere to go.
+    // Occupations short in the region (bottleneck or watch) first, then those with known demand
+    // there, nearest first within each; the nearest others fill in, so a worker always sees
+    // somewhere to go (most of the 大典 has a profile but no vacancies in a given region).
+    const demand = (o: { shortage: { short: boolean } | null }) => (o.shortage ? (o.shortage.short ? 2 : 1) : 0);
     const candidates = near
       .filter((o) => o.code !== talent.occupationCode)
       .map((o) => ({ ...o, shortage: shortage.get(o.code) ?? null }))
-      .sort((a, b) => Number(b.shortage?.short ?? false) - Number(a.shortage?.short ?? false) || b.similarity - a.similarity)
+      .sort((a, b) => demand(b) - demand(a) || b.similarity - a.similarity)
       .slice(0, limit);
     const pathways = [];
     for (const o of candidates) {

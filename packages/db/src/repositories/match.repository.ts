@@ -29,7 +29,7 @@ export interface CandidateRow {
   distance: number;
 }
 
-/** HNSW (approximate, the default) or an exact scan of every qualifying row (audits, evaluation). */
+/** Retrieval by the HNSW index (approximate, the default) or by exact distance over every qualifying row. */
 export type SearchStrategy = 'hnsw' | 'exact';
 
 /** Candidates per search the index walks before giving up; pgvector's default is 40. */
@@ -45,6 +45,33 @@ export const haversineKm = (lng: number, lat: number) =>
   sql`(2 * 6371.0088 * asin(least(1, sqrt(
         power(sin(radians(lat - ${lat}) / 2), 2) +
         cos(radians(${lat})) * cos(radians(lat)) * power(sin(radians(lng - ${lng}) / 2), 2)))))`;
+
+/**
+ * The hard filters as SQL. On the HNSW path they are written so no btree can serve them
+ * ("|| ''", "+ 0"): the planner misjudges how selective a radius with a grade or a long region
+ * list is, and would otherwise read every row those indexes point at.
+ */
+function filterConditions(filter: CandidateFilter, hideFromBtree: boolean): SQL[] {
+  const region = hideFromBtree ? sql`(region_code || '')` : sql`region_code`;
+  const grade = hideFromBtree ? sql`(grade + 0)` : sql`grade`;
+  const conditions: SQL[] = [sql`embedding is not null`];
+  if (filter.minGrade !== undefined) conditions.push(sql`${grade} >= ${filter.minGrade}`);
+  if (filter.regionCodes) conditions.push(sql`${region} in ${filter.regionCodes}`);
+  if (filter.availableOnly) conditions.push(sql`open_to_offers`);
+  if (filter.near) {
+    const { lng, lat, radiusKm } = filter.near;
+    // A bounding box first (cheap), then the exact great-circle test.
+    const dLat = radiusKm / 111.0;
+    const dLng = radiusKm / (111.32 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
+    conditions.push(sql`lat between ${lat - dLat} and ${lat + dLat} and lng between ${lng - dLng} and ${lng + dLng}`);
+    conditions.push(sql`${haversineKm(lng, lat)} <= ${radiusKm}`);
+  }
+  return conditions;
+}
+
+const candidateColumns = (q: string) => sql`id, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
+  open_to_offers as "openToOffers", willing_radius_km as "willingRadiusKm", lng, lat, embedding <=> ${q}::vector as distance`;
+const candidateRow = (r: CandidateRow): CandidateRow => ({ ...r, id: Number(r.id), distance: Number(r.distance) });
 
 export class MatchRepository {
   constructor(private readonly client: DbClient) {}
@@ -94,32 +121,14 @@ export class MatchRepository {
     minRows = limit,
   ): Promise<CandidateRow[]> {
     if (filter.regionCodes?.length === 0) return [];
-    // On the HNSW path the filters are written so no btree can serve them ("|| ''", "+ 0"):
-    // the planner misjudges how selective a radius with a grade or a long region list is,
-    // and would otherwise read every row those indexes point at.
     const hnsw = strategy === 'hnsw';
-    const region = hnsw ? sql`(region_code || '')` : sql`region_code`;
-    const grade = hnsw ? sql`(grade + 0)` : sql`grade`;
-    const conditions: SQL[] = [sql`embedding is not null`];
-    if (filter.minGrade !== undefined) conditions.push(sql`${grade} >= ${filter.minGrade}`);
-    if (filter.regionCodes) conditions.push(sql`${region} in ${filter.regionCodes}`);
-    if (filter.availableOnly) conditions.push(sql`open_to_offers`);
-    if (filter.near) {
-      const { lng, lat, radiusKm } = filter.near;
-      // A bounding box first (cheap), then the exact great-circle test.
-      const dLat = radiusKm / 111.0;
-      const dLng = radiusKm / (111.32 * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
-      conditions.push(sql`lat between ${lat - dLat} and ${lat + dLat} and lng between ${lng - dLng} and ${lng + dLng}`);
-      conditions.push(sql`${haversineKm(lng, lat)} <= ${radiusKm}`);
-    }
+    const conditions = filterConditions(filter, hnsw);
     const q = vectorParam(vector);
     // "+ 0" hides the distance from the HNSW index: the exact path sorts every filtered row
     // (using the btree indexes for the filters) instead of walking the graph.
     const order = strategy === 'exact' ? sql`(embedding <=> ${q}::vector) + 0` : sql`embedding <=> ${q}::vector`;
     const query = sql`
-      select id, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
-             open_to_offers as "openToOffers", willing_radius_km as "willingRadiusKm", lng, lat,
-             embedding <=> ${q}::vector as distance
+      select ${candidateColumns(q)}
       from talents
       where ${sql.join(conditions, sql` and `)}
       order by ${order}
@@ -137,14 +146,35 @@ export class MatchRepository {
                          set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('hnsw.max_scan_tuples', ${String(HNSW_MAX_SCAN)}, true)`
             : sql`select set_config('jit', 'off', true)`,
         );
-        const rows = rowsOf<CandidateRow>(await tx.execute(query));
-        return rows.map((r) => ({ ...r, id: Number(r.id), distance: Number(r.distance) }));
+        return rowsOf<CandidateRow>(await tx.execute(query)).map(candidateRow);
       });
     if (strategy === 'exact') return run(false);
     const rows = await run(true);
     // A selective filter can exhaust the iterative scan's budget before `minRows` rows
     // qualify; the exact path then finds every one there is.
     return rows.length < minRows ? this.candidates(vector, filter, limit, 'exact') : rows;
+  }
+
+  /**
+   * Every talent that passes the filters, in id order, `batch` rows at a time (keyset paging,
+   * so the same on both drivers and no cursor held open between batches): what exhaustive
+   * scoring reads.
+   */
+  async *filteredTalents(vector: readonly number[], filter: CandidateFilter, batch: number): AsyncGenerator<CandidateRow[]> {
+    if (filter.regionCodes?.length === 0) return;
+    const conditions = filterConditions(filter, false);
+    const q = vectorParam(vector);
+    for (let after = 0; ;) {
+      const rows = (
+        await this.client.rows<CandidateRow>(sql`
+          select ${candidateColumns(q)} from talents
+          where id > ${after} and ${sql.join(conditions, sql` and `)}
+          order by id limit ${batch}`)
+      ).map(candidateRow);
+      if (rows.length > 0) yield rows;
+      if (rows.length < batch) return;
+      after = (rows.at(-1) as CandidateRow).id;
+    }
   }
 
   /** Talents per district and grade: what the service uses to choose between the index and an exact scan. */
