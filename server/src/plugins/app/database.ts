@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { createClient, type DbClient } from '@talentmap/db';
+import { checkSettings, createClient, formatBytes, type DbClient } from '@talentmap/db';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,11 +14,13 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
-/** Opens the database; services build their repositories on it. */
+/** Opens the database (on PostgreSQL, warning about memory settings below what search needs); services build their repositories on it. */
 export default fp(
   async (app, opts: DatabaseOptions) => {
     const client = opts.client ?? (await createClient({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? './data/pglite' }));
     app.decorate('database', client);
+    for (const advice of await checkSettings(client))
+      app.log.warn(`PostgreSQL ${advice.name} is ${formatBytes(advice.currentBytes)}; ${formatBytes(advice.recommendedBytes)} is recommended: ${advice.why}`);
     if (!opts.client) app.addHook('onClose', async () => client.close());
   },
   { name: 'database' },
