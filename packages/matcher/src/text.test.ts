@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinyGraph } from './fixtures.test-helper.js';
-import { dice, FUZZY_DISCOUNT, normalizeText, SkillRecognizer } from './text.js';
+import { dice, FUZZY_DISCOUNT, FUZZY_MIN_DICE, normalizeText, SkillRecognizer } from './text.js';
 
 describe('SkillRecognizer', () => {
   const recognizer = new SkillRecognizer(tinyGraph);
@@ -39,6 +39,20 @@ describe('SkillRecognizer', () => {
     expect(fuzzy?.weight).toBeCloseTo(dice('工艺流程', '工艺流程图') * FUZZY_DISCOUNT, 3);
     expect(exact).toMatchObject({ name: '工艺流程图', match: 'exact', weight: 1 });
     expect(fuzzy?.weight).toBeLessThan(exact?.weight ?? 0);
+  });
+
+  it('finds the fuzzy match that comparing every term would, via the bigram index', () => {
+    // Terms that share bigrams and tie: the first term (names before aliases, in skill order) wins.
+    const terms = ['工艺流程图', '工艺流程卡', '流程图绘制', '数控车床编程', '数控铣床编程', '车床编程'];
+    const graph = { ...tinyGraph, skills: terms.map((name, i) => ({ id: i + 1, name, aliases: [], category: '通用', parentId: null })) };
+    const recognizer = new SkillRecognizer(graph);
+    for (const word of ['工艺流程', '数控车床编']) {
+      const brute = terms
+        .map((t) => ({ t, score: Math.abs(t.length - word.length) <= 2 ? dice(word, t) : 0 }))
+        .reduce((a, b) => (b.score > a.score ? b : a), { t: '', score: 0 });
+      const found = recognizer.recognize(`岗位\n${word}`).skills.find((s) => s.match === 'fuzzy');
+      expect(found?.name ?? '', word).toBe(brute.score >= FUZZY_MIN_DICE ? brute.t : '');
+    }
   });
 
   it('finds nothing in text without skills', () => {

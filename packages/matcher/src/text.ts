@@ -73,7 +73,9 @@ export function dice(a: string, b: string): number {
  */
 export class SkillRecognizer {
   private readonly termsByFirstChar = new Map<string, Term[]>();
-  private readonly skillTerms: { text: string; skillId: number; name: string }[] = [];
+  private readonly skillTerms: { text: string; skillId: number; name: string; bigrams: number }[] = [];
+  /** Bigram → indexes into skillTerms holding it: the fuzzy pass scores only terms sharing one. */
+  private readonly termsByBigram = new Map<string, number[]>();
   private readonly jieba: Jieba;
 
   constructor(graph: SkillGraph) {
@@ -104,7 +106,11 @@ export class SkillRecognizer {
     for (const t of terms.values()) {
       const first = t.text[0] as string;
       this.termsByFirstChar.set(first, [...(this.termsByFirstChar.get(first) ?? []), t]);
-      if (t.skill && hasCjk(t.text)) this.skillTerms.push({ text: t.text, skillId: t.skill.skillId, name: t.skill.name });
+      if (t.skill && hasCjk(t.text)) {
+        const grams = bigrams(t.text);
+        for (const g of grams) (this.termsByBigram.get(g) ?? this.termsByBigram.set(g, []).get(g))?.push(this.skillTerms.length);
+        this.skillTerms.push({ text: t.text, skillId: t.skill.skillId, name: t.skill.name, bigrams: grams.size });
+      }
     }
     for (const list of this.termsByFirstChar.values()) list.sort((a, b) => b.text.length - a.text.length);
 
@@ -114,6 +120,27 @@ export class SkillRecognizer {
       .map((w) => `${w.replace(/\s+/g, '')} 200000 n`)
       .join('\n');
     this.jieba.loadDict(Buffer.from(userDict, 'utf8'));
+  }
+
+  /**
+   * The skill term most like a word (bigram Dice ≥ FUZZY_MIN_DICE, length within 2; the first
+   * term wins a tie), scoring only the terms that share a bigram with it: the same answer as
+   * comparing every term, in time that does not grow with the taxonomy.
+   */
+  private nearestTerm(word: string): { skillId: number; name: string; score: number } | null {
+    const grams = bigrams(word);
+    const common = new Map<number, number>();
+    for (const g of grams) for (const i of this.termsByBigram.get(g) ?? []) common.set(i, (common.get(i) ?? 0) + 1);
+    let best: { index: number; score: number } | null = null;
+    for (const [index, shared] of common) {
+      const t = this.skillTerms[index] as SkillRecognizer['skillTerms'][number];
+      if (Math.abs(t.text.length - word.length) > 2) continue;
+      const score = (2 * shared) / (grams.size + t.bigrams);
+      if (score >= FUZZY_MIN_DICE && (!best || score > best.score || (score === best.score && index < best.index))) best = { index, score };
+    }
+    if (!best) return null;
+    const t = this.skillTerms[best.index] as SkillRecognizer['skillTerms'][number];
+    return { skillId: t.skillId, name: t.name, score: best.score };
   }
 
   recognize(rawText: string): Recognition {
@@ -155,14 +182,11 @@ export class SkillRecognizer {
     // Fuzzy pass over what the scan did not cover.
     let rest = '';
     for (let i = 0; i < text.length; i++) rest += covered[i] ? ' ' : text[i];
+    const nearest = new Map<string, ReturnType<SkillRecognizer['nearestTerm']>>();
     for (const word of this.jieba.cut(rest, false)) {
       if (word.length < 3 || !hasCjk(word)) continue;
-      let best: { skillId: number; name: string; text: string; score: number } | null = null;
-      for (const t of this.skillTerms) {
-        if (Math.abs(t.text.length - word.length) > 2) continue;
-        const score = dice(word, t.text);
-        if (score >= FUZZY_MIN_DICE && (!best || score > best.score)) best = { ...t, score };
-      }
+      if (!nearest.has(word)) nearest.set(word, this.nearestTerm(word));
+      const best = nearest.get(word);
       if (best) addSkill(best.skillId, best.name, 'fuzzy', word, best.score * FUZZY_DISCOUNT);
     }
 
