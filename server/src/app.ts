@@ -36,7 +36,7 @@ export interface AppOptions extends DatabaseOptions {
    * SESSION_SECRET may be left out on the synthetic demo only (plugins/app/auth.ts).
    */
   config: Pick<Config, 'LOG_LEVEL' | 'RATE_LIMIT_PER_MINUTE'> &
-    Partial<Pick<Config, 'RATE_LIMIT_ACCOUNT_PER_MINUTE' | 'IMPORT_MAX_BYTES' | 'IMPORT_DIR' | 'IMPORT_STALE_SECONDS'>> &
+    Partial<Pick<Config, 'RATE_LIMIT_ACCOUNT_PER_MINUTE' | 'IMPORT_MAX_BYTES' | 'IMPORT_DIR' | 'IMPORT_STALE_SECONDS' | 'IMPORT_SWEEP_SECONDS'>> &
     Partial<Pick<Config, 'TRUST_PROXY' | 'BASEMAP_STYLE_URL' | 'SESSION_SECRET' | 'PII_KEY' | 'PII_KEY_FILE'>>;
   /** The personal-information keys; left out, they come from PII_KEY (or, on the synthetic demo, PII_KEY_FILE). */
   piiKeys?: PiiKeys;

@@ -83,6 +83,8 @@ export const configSchema = z.object({
   IMPORT_DIR: z.string().default('./data/imports'),
   /** A running import whose heartbeat is older than this many seconds belongs to a stopped process (PostgreSQL; on PGlite every running job at start is). */
   IMPORT_STALE_SECONDS: z.coerce.number().int().min(5).default(30),
+  /** How often a running server looks for such imports of other processes; unset = half of IMPORT_STALE_SECONDS. */
+  IMPORT_SWEEP_SECONDS: z.coerce.number().int().min(1).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 

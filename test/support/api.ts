@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Me, ViewerContext } from '@talentmap/core';
 import { createTestDatabase, DEMO_PASSWORD_FOR_TESTS, type TestDatabase } from './database.js';
-import { buildTestApp } from './app.js';
+import { buildTestApp, type TestAppConfig } from './app.js';
 
 /** Requests made as one viewer. */
 export interface ViewerApi {
@@ -108,15 +108,15 @@ function viewerApi(app: () => FastifyInstance, session: () => Promise<SignedIn>)
 /**
  * One real app over one fresh database for a test file: registers the hooks that build it
  * before the file's tests and close it after. `prepare` runs on the database first (load a
- * fixture instead of the demo, say).
+ * fixture instead of the demo, say); `config` goes to the app.
  */
-export function useApi(options: { seed?: boolean; prepare?: (database: TestDatabase) => Promise<void> } = {}): ApiHarness {
+export function useApi(options: { seed?: boolean; prepare?: (database: TestDatabase) => Promise<void>; config?: TestAppConfig } = {}): ApiHarness {
   let app: FastifyInstance | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await createTestDatabase({ seed: options.seed ?? true });
     await options.prepare?.(database);
-    app = await buildTestApp(database.client);
+    app = await buildTestApp(database.client, options.config);
   });
   afterAll(async () => {
     await app?.close();

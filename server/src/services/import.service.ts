@@ -62,8 +62,7 @@ export class ImportService {
 
   /** At start: jobs left running by a process that is gone become interrupted; a commit whose refresh did not finish is refreshed. */
   async recover(onlyProcess: boolean): Promise<void> {
-    const interrupted = await this.repo.interruptStale(onlyProcess ? 0 : this.options.staleSeconds);
-    if (interrupted.length) this.options.log.info(`imports ${interrupted.join(', ')} were interrupted by a stop; they can be run again`);
+    await this.interruptStale(onlyProcess ? 0 : this.options.staleSeconds);
     await this.repo.dropStaleStages();
     const unrefreshed = await this.repo.unrefreshed();
     if (unrefreshed.length) {
@@ -71,6 +70,24 @@ export class ImportService {
       for (const id of unrefreshed) await this.repo.setPhase(id, 'done');
     }
     this.kick();
+  }
+
+  /**
+   * While the server runs: jobs of another process that died since (a second server or the CLI on
+   * the same PostgreSQL, or a start that found them still beating) become interrupted, and their
+   * stage tables go. Returns their ids.
+   */
+  async sweep(): Promise<number[]> {
+    const interrupted = await this.interruptStale(this.options.staleSeconds);
+    if (interrupted.length) await this.repo.dropStaleStages();
+    return interrupted;
+  }
+
+  /** Never this process's own job: it is alive whatever its heartbeat says (a beat is late while the event loop or the database is busy, and a failed one is dropped). */
+  private async interruptStale(staleSeconds: number): Promise<number[]> {
+    const interrupted = await this.repo.interruptStale(staleSeconds, this.live ? [this.live.id] : []);
+    if (interrupted.length) this.options.log.info(`imports ${interrupted.join(', ')} were interrupted by a stop; they can be run again`);
+    return interrupted;
   }
 
   stop(): Promise<void> {
@@ -220,6 +237,8 @@ export class ImportService {
           resolvers: await this.options.resolvers(),
           piiKeys: this.options.piiKeys,
           onProgress: (phase, counts) => {
+            // On PGlite a long commit holds the one connection and the API answers nothing until it ends: the log says why.
+            if (phase === 'writing') this.options.log.info(`import ${job.id}: ${counts.rowsValid} rows read, writing them in one transaction`);
             this.live = { id: job.id, phase, counts: { ...counts } };
             onProgress?.(phase, counts);
           },

@@ -173,13 +173,15 @@ export class ImportRepository {
 
   /**
    * Jobs whose process is gone: `running` with a heartbeat older than `staleSeconds` (0: every
-   * running job, for a process that knows it is the only one) become `interrupted`. Returns their ids.
+   * running job, for a process that knows it is the only one) become `interrupted`, except the
+   * jobs `except` names (the caller's own, whose heartbeat may lag while it works). Returns their ids.
    */
-  async interruptStale(staleSeconds: number): Promise<number[]> {
+  async interruptStale(staleSeconds: number, except: readonly number[] = []): Promise<number[]> {
     const rows = await this.client.rows<{ id: number }>(sql`
       update import_jobs set status = 'interrupted', phase = 'done', finished_at = now(),
         message = '导入过程中服务停止，未写入任何数据；可重新运行'
       where status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
+        and id <> all(${`{${except.join(',')}}`}::int[])
       returning id`);
     return rows.map((r) => Number(r.id));
   }

@@ -29,6 +29,7 @@ export default fp(
       await app.matchService.refreshDistribution();
       app.mapService.invalidate();
     };
+    const staleSeconds = opts.config.IMPORT_STALE_SECONDS ?? 30;
     const service = createImportService({
       client: app.database,
       match: app.matchService,
@@ -36,7 +37,7 @@ export default fp(
       afterRefresh: dropCaches,
       // API tests run many apps in one process: each keeps its uploads apart.
       uploadDir: opts.config.IMPORT_DIR ?? join(tmpdir(), 'talentmap-imports'),
-      staleSeconds: opts.config.IMPORT_STALE_SECONDS ?? 30,
+      staleSeconds,
       maxBytes,
       log: app.log,
     });
@@ -56,9 +57,19 @@ export default fp(
     }, DATA_VERSION_POLL_MS);
     poll.unref();
 
-    app.addHook('onReady', () => service.recover(app.database.driver === 'pglite'));
+    // A job whose process dies while this one runs would otherwise say `running` until the next start.
+    let sweep: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      await service.recover(app.database.driver === 'pglite');
+      sweep = setInterval(
+        () => void service.sweep().catch((error: unknown) => app.log.error({ err: error }, 'import sweep failed')),
+        (opts.config.IMPORT_SWEEP_SECONDS ?? staleSeconds / 2) * 1000,
+      );
+      sweep.unref();
+    });
     app.addHook('onClose', async () => {
       clearInterval(poll);
+      clearInterval(sweep);
       await service.stop();
     });
   },
