@@ -158,6 +158,23 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     expect(exact.map((c) => c.row.id)).toEqual(expected.map((e) => e.id));
   });
 
+  it.each([
+    ['a grade and a radius', '6-18-02-04', { minGrade: 3, near: { lng: 120.3, lat: 31.57, radiusKm: 40 } }],
+    ['no grade, available only', '4-10-01-05', { availableOnly: true }],
+    ['free of filters', '6-31-01-03', {}],
+  ])('computes the same score in SQL as here, and so the exact top (%s)', async (_, occupationCode, filter) => {
+    const service = api.app.matchService;
+    const skills = service.resolveDemand({ occupationCode }).skills;
+    const query = { skills, filter, limit: 15 };
+    const exact = await service.findCandidates({ ...query, strategy: 'exact' });
+    const scored = await service.findCandidates({ ...query, strategy: 'hnsw', retrieval: 'scored' });
+    expect(exact).toHaveLength(15);
+    // Exact breaks ties by id after rounding; a near-tie may sit either side of the limit, so scores are compared.
+    expect(scored.map((c) => c.scored.score)).toEqual(exact.map((c) => c.scored.score));
+    const exactIds = new Set(exact.map((c) => c.row.id));
+    expect(scored.filter((c) => exactIds.has(c.row.id)).length).toBeGreaterThanOrEqual(13);
+  });
+
   it('says why when nothing is recognised', async () => {
     const { status, body } = await planner.post<CandidatesResponse>('/api/match/candidates', { text: '今天天气很好' });
     expect(status).toBe(200);

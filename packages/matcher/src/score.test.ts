@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tinyGraph } from './fixtures.test-helper.js';
-import { availabilityFit, gradeFit, MATCH_WEIGHTS, scoreCandidate } from './score.js';
+import { distanceKm } from '@talentmap/geo';
+import { availabilityFit, gradeFit, MATCH_WEIGHTS, scoreCandidate, scoreTerms, type CandidateProfile, type ScoreTerms } from './score.js';
 import { SkillSpace } from './skill-space.js';
 import { scoreProgram, skillGap } from './gap.js';
 
@@ -105,6 +106,80 @@ describe('scoreCandidate', () => {
     expect(at(31.1).score).toBe(at(31.17).score);
     expect(at(31.1).breakdown.distance).toBe(0.6);
     expect(at(31.3).breakdown.distance).toBe(0.3);
+  });
+});
+
+/** ScoreTerms read the way MatchRepository.scoredCandidates reads them in SQL. */
+function scoreFromTerms(t: ScoreTerms, c: CandidateProfile): number {
+  const best = new Map<number, number>();
+  for (const credit of t.credits) {
+    const level = c.skills.find((s) => s.skillId === credit.skillId)?.level;
+    if (level === undefined) continue;
+    const earned = credit.exact ? credit.credit * (t.levelCredit[level] ?? 0) : credit.credit;
+    best.set(credit.required, Math.max(best.get(credit.required) ?? 0, earned));
+  }
+  const coverage = [...best.values()].reduce((a, b) => a + b, 0) / t.totalWeight;
+  const km = t.near ? distanceKm([t.near.lng, t.near.lat], [c.lng, c.lat]) : 0;
+  const distance = t.near ? ([...t.near.bands].sort((a, b) => b.fromKm - a.fromKm).find((b) => km >= b.fromKm)?.fit ?? 1) : 1;
+  const a = t.availability;
+  const availability = !c.openToOffers
+    ? a.notOpen
+    : c.employmentStatus === 'unemployed'
+      ? a.unemployed
+      : c.employmentStatus === 'student'
+        ? a.student
+        : a.employed;
+  const w = t.weights;
+  return (
+    w.similarity * Math.max(0, Math.min(1, 1 - c.cosineDistance)) +
+    w.coverage * coverage +
+    w.grade * (t.gradeFit[c.grade] ?? 0) +
+    w.distance * distance +
+    w.availability * availability
+  );
+}
+
+describe('scoreTerms', () => {
+  it('gives the same score as scoreCandidate for every mix of skills, levels, grades, places and availability', () => {
+    const skills = [
+      { skillId: 3, weight: 1 },
+      { skillId: 4, weight: 0.7 },
+      { skillId: 8, weight: 0.4 },
+    ];
+    const query = { skills, vector: space.embed(skills) as number[], minGrade: 3, near: { lng: 120, lat: 31, radiusKm: 50 } };
+    const terms = scoreTerms(query, space);
+    // Related credits exist (钨极氩弧焊 ~ 熔化极气体保护焊), so the best-per-required-skill rule is exercised.
+    expect(terms.credits.some((c) => !c.exact)).toBe(true);
+    const holdings = [
+      [],
+      [{ skillId: 3, level: 2 }],
+      [{ skillId: 2, level: 7 }],
+      [
+        { skillId: 2, level: 1 },
+        { skillId: 3, level: 0 },
+      ],
+      [
+        { skillId: 4, level: 10 },
+        { skillId: 5, level: 4 },
+        { skillId: 8, level: 3 },
+      ],
+    ];
+    const statuses = [
+      ['employed', true],
+      ['employed', false],
+      ['unemployed', true],
+      ['student', true],
+    ] as const;
+    let compared = 0;
+    for (const held of holdings)
+      for (const grade of [1, 3, 5])
+        for (const [employmentStatus, openToOffers] of statuses)
+          for (const lat of [31, 31.07, 31.15, 31.3, 31.6]) {
+            const c: CandidateProfile = { grade, skills: held, employmentStatus, openToOffers, lng: 120, lat, cosineDistance: 0.05 * grade };
+            expect(scoreFromTerms(terms, c)).toBeCloseTo(scoreCandidate(query, c, space).score, 2);
+            compared += 1;
+          }
+    expect(compared).toBe(300);
   });
 });
 

@@ -1,4 +1,4 @@
-import { distanceBandOf, type DistanceBand } from '@talentmap/core';
+import { DISTANCE_BAND_LOWER_KM, DISTANCE_BANDS, GRADE_MAX, GRADE_MIN, distanceBandOf, type DistanceBand } from '@talentmap/core';
 import { distanceKm } from '@talentmap/geo';
 import type { WeightedSkill } from './skill-graph.js';
 import type { SkillSpace } from './skill-space.js';
@@ -73,6 +73,60 @@ export function availabilityFit(status: CandidateProfile['employmentStatus'], op
   return status === 'unemployed' ? 1 : status === 'student' ? 0.8 : 0.7;
 }
 
+/** An exact skill earns its weight times this; a related one half its similarity (below). */
+const exactCredit = (level: number) => Math.min(1, 0.6 + 0.1 * level);
+
+/**
+ * The score of scoreCandidate as plain numbers, so that a database can compute it over many rows
+ * and keep the best (MatchRepository.scoredCandidates): per required skill, the credit each skill a
+ * talent may hold earns towards it — the skill itself its weight × `levelCredit[level]`, a related
+ * skill (similarity ≥ RELATED_SKILL_MIN) its weight × ½ × similarity; the best one counts. Grade
+ * and availability fits as lookup tables, distance as bands. Equal to scoreCandidate up to its
+ * rounding to thousandths.
+ */
+export interface ScoreTerms {
+  weights: typeof MATCH_WEIGHTS;
+  totalWeight: number;
+  credits: { required: number; skillId: number; credit: number; exact: boolean }[];
+  /** Index = proficiency level (0 … 10). */
+  levelCredit: number[];
+  /** Index = grade (GRADE_MIN … GRADE_MAX; 0 unused). */
+  gradeFit: number[];
+  availability: { notOpen: number; unemployed: number; student: number; employed: number };
+  near?: { lng: number; lat: number; bands: { fromKm: number; fit: number }[] } | undefined;
+}
+
+export function scoreTerms(query: Omit<MatchQuery, 'vector'>, space: SkillSpace): ScoreTerms {
+  const credits: ScoreTerms['credits'] = [];
+  let totalWeight = 0;
+  for (const req of query.skills) {
+    totalWeight += req.weight;
+    credits.push({ required: req.skillId, skillId: req.skillId, credit: req.weight, exact: true });
+    if (!space.has(req.skillId)) continue;
+    for (const { skillId, similarity } of space.within(req.skillId, RELATED_SKILL_MIN))
+      credits.push({ required: req.skillId, skillId, credit: req.weight * 0.5 * similarity, exact: false });
+  }
+  const grades = Array.from({ length: GRADE_MAX + 1 }, (_, g) => (g < GRADE_MIN ? 0 : gradeFit(g, query.minGrade)));
+  return {
+    weights: MATCH_WEIGHTS,
+    totalWeight,
+    credits,
+    levelCredit: Array.from({ length: 11 }, (_, level) => exactCredit(level)),
+    gradeFit: grades,
+    availability: {
+      notOpen: availabilityFit('employed', false),
+      unemployed: availabilityFit('unemployed', true),
+      student: availabilityFit('student', true),
+      employed: availabilityFit('employed', true),
+    },
+    near: query.near && {
+      lng: query.near.lng,
+      lat: query.near.lat,
+      bands: DISTANCE_BANDS.map((band) => ({ fromKm: DISTANCE_BAND_LOWER_KM[band], fit: DISTANCE_BAND_FIT[band] })),
+    },
+  };
+}
+
 export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: SkillSpace): ScoredCandidate {
   const has = new Map(c.skills.map((s) => [s.skillId, s.level]));
   let covered = 0;
@@ -83,7 +137,7 @@ export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: Sk
     total += req.weight;
     const level = has.get(req.skillId);
     if (level !== undefined) {
-      covered += req.weight * Math.min(1, 0.6 + 0.1 * level);
+      covered += req.weight * exactCredit(level);
       matchedSkillIds.push(req.skillId);
       continue;
     }

@@ -121,6 +121,14 @@ export class SkillSpace {
     return Array.from(sum);
   }
 
+  /** Every other skill at least `min` similar to a skill. */
+  within(skillId: number, min: number): { skillId: number; similarity: number }[] {
+    return this.skillIds.flatMap((id) => {
+      const similarity = id === skillId ? 0 : this.similarity(skillId, id);
+      return id !== skillId && similarity >= min ? [{ skillId: id, similarity }] : [];
+    });
+  }
+
   /** The k skills nearest to a skill (itself excluded). */
   nearest(skillId: number, k: number): { skillId: number; similarity: number }[] {
     return this.skillIds

@@ -31,6 +31,7 @@ import {
   SkillRecognizer,
   SkillSpace,
   scoreCandidate,
+  scoreTerms,
   scoreProgram,
   skillGap,
   talentSkillWeights,
@@ -49,10 +50,11 @@ export interface CandidateQuery {
   /** Rows to fetch before re-ranking; the default scales with the limit. */
   overfetch?: number;
   /**
-   * How the hnsw strategy retrieves: 'auto' (default) sends small filtered sets to an exact-distance
-   * scan; the evaluation forces 'index' or 'distance' to measure each by itself.
+   * How the hnsw strategy retrieves: 'auto' (default) scores small filtered sets in SQL ('scored')
+   * and takes the rest from the index ('index'); 'distance' is the nearest by exact distance. The
+   * evaluation forces one to measure each by itself.
    */
-  retrieval?: 'auto' | 'index' | 'distance';
+  retrieval?: 'auto' | 'index' | 'distance' | 'scored';
 }
 
 type RankedCandidate = { row: CandidateRow; scored: ReturnType<typeof scoreCandidate> };
@@ -60,10 +62,12 @@ type RankedCandidate = { row: CandidateRow; scored: ReturnType<typeof scoreCandi
 const byScore = (a: RankedCandidate, b: RankedCandidate) => b.scored.score - a.scored.score || a.row.id - b.row.id;
 
 /**
- * Below this many talents passing the filters, an exact scan through the btree/region
- * filters is cheaper than walking the HNSW graph past rows the filters reject.
+ * Below this many talents passing the filters, scoring each in SQL through the btree/region
+ * filters is cheap enough, and exact (the HNSW graph would be walked past rows the filters reject).
  */
 const EXACT_BELOW = 25_000;
+/** Rows per result row the SQL-scored path returns for re-scoring here. */
+const SCORED_MARGIN = 2;
 /** Rows fetched from the index per result row before re-ranking. */
 const OVERFETCH = { factor: 3, min: 60, max: 300 } as const;
 /** Rows per batch of exhaustive scoring: small enough that scoring one holds the event loop only briefly. */
@@ -379,11 +383,19 @@ export class MatchService {
         top = [...top, ...batch.map(rank)].sort(byScore).slice(0, query.limit);
       return top;
     }
-    const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
     const retrieval = query.retrieval ?? 'auto';
-    // A selective filter goes straight to an exact-distance scan.
-    const byDistance = retrieval === 'distance' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW);
-    const rows = await this.repo.candidates(vector, filter, fetch, byDistance ? 'exact' : 'hnsw', query.limit);
+    const rows =
+      retrieval === 'scored' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW)
+        ? // A selective filter: the score itself computed in SQL for every talent that passes, the best kept with
+          // a margin for the rounding the exact scoring here applies (near-ties may swap across the limit).
+          await this.repo.scoredCandidates(vector, filter, scoreTerms(matchQuery, this.space), query.limit * SCORED_MARGIN)
+        : await this.repo.candidates(
+            vector,
+            filter,
+            query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor)),
+            retrieval === 'distance' ? 'exact' : 'hnsw',
+            query.limit,
+          );
     return rows.map(rank).sort(byScore).slice(0, query.limit);
   }
 

@@ -29,6 +29,17 @@ export interface CandidateRow {
   distance: number;
 }
 
+/** The documented score as numbers (@talentmap/matcher scoreTerms), for scoredCandidates to compute in SQL. */
+export interface SqlScoreTerms {
+  weights: { similarity: number; coverage: number; grade: number; distance: number; availability: number };
+  totalWeight: number;
+  credits: readonly { required: number; skillId: number; credit: number; exact: boolean }[];
+  levelCredit: readonly number[];
+  gradeFit: readonly number[];
+  availability: { notOpen: number; unemployed: number; student: number; employed: number };
+  near?: { lng: number; lat: number; bands: readonly { fromKm: number; fit: number }[] } | undefined;
+}
+
 /** Retrieval by the HNSW index (approximate, the default) or by exact distance over every qualifying row. */
 export type SearchStrategy = 'hnsw' | 'exact';
 
@@ -67,6 +78,37 @@ function filterConditions(filter: CandidateFilter, hideFromBtree: boolean): SQL[
     conditions.push(sql`${haversineKm(lng, lat)} <= ${radiusKm}`);
   }
   return conditions;
+}
+
+/** A numeric array parameter: `{1,2.5}`. */
+const numbers = (values: readonly number[]) => `{${values.join(',')}}`;
+
+/** The score of one talent row in SQL, the same sum as scoreCandidate (unrounded). */
+function scoreSql(terms: SqlScoreTerms, q: string): SQL {
+  const { weights: w, availability: a } = terms;
+  const credits = terms.credits;
+  // Per required skill the best credit among the talent's skills (an exact skill always beats a related one: 0.6 > 0.5).
+  const coverage = sql`coalesce((
+      select sum(best) from (
+        select max(case when c.exact then c.credit * (${numbers(terms.levelCredit)}::float8[])[least(10, greatest(0, e.level)) + 1] else c.credit end) as best
+        from jsonb_to_recordset(skills) as e("skillId" int, level int)
+        join unnest(${numbers(credits.map((c) => c.required))}::int[], ${numbers(credits.map((c) => c.skillId))}::int[],
+                    ${numbers(credits.map((c) => c.credit))}::float8[], ${`{${credits.map((c) => c.exact).join(',')}}`}::bool[])
+          as c(required, skill_id, credit, exact) on c.skill_id = e."skillId"
+        group by c.required) per_skill), 0)`;
+  const near = terms.near;
+  const distance = near
+    ? sql`(select case ${sql.join(
+        [...near.bands].sort((x, y) => y.fromKm - x.fromKm).map((b) => sql`when km >= ${b.fromKm} then ${b.fit}::float8`),
+        sql` `,
+      )} else 1 end from (select ${haversineKm(near.lng, near.lat)} as km) d)`
+    : sql`1`;
+  return sql`(${w.similarity}::float8 * greatest(0, least(1, 1 - (embedding <=> ${q}::vector)))
+    + ${w.coverage}::float8 * ${coverage} / ${terms.totalWeight > 0 ? terms.totalWeight : 1}::float8
+    + ${w.grade}::float8 * (${numbers(terms.gradeFit)}::float8[])[grade + 1]
+    + ${w.distance}::float8 * ${distance}
+    + ${w.availability}::float8 * case when not open_to_offers then ${a.notOpen}::float8 when employment_status = 'unemployed' then ${a.unemployed}::float8
+        when employment_status = 'student' then ${a.student}::float8 else ${a.employed}::float8 end)`;
 }
 
 const candidateColumns = (q: string) => sql`id, region_code as "regionCode", grade, skills, employment_status as "employmentStatus",
@@ -153,6 +195,25 @@ export class MatchRepository {
     // A selective filter can exhaust the iterative scan's budget before `minRows` rows
     // qualify; the exact path then finds every one there is.
     return rows.length < minRows ? this.candidates(vector, filter, limit, 'exact') : rows;
+  }
+
+  /**
+   * The `limit` talents that pass the filters with the highest score, computed in SQL for every
+   * one of them (an exact scan, no index order): what a selective filter's search reads.
+   */
+  async scoredCandidates(vector: readonly number[], filter: CandidateFilter, terms: SqlScoreTerms, limit: number): Promise<CandidateRow[]> {
+    if (filter.regionCodes?.length === 0) return [];
+    const q = vectorParam(vector);
+    const query = sql`
+      select ${candidateColumns(q)}
+      from talents
+      where ${sql.join(filterConditions(filter, false), sql` and `)}
+      order by ${scoreSql(terms, q)} desc, id
+      limit ${limit}`;
+    return this.client.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('jit', 'off', true)`);
+      return rowsOf<CandidateRow>(await tx.execute(query)).map(candidateRow);
+    });
   }
 
   /**
