@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README's test command runs it:
 #   lint (ESLint + Prettier + typecheck) → unit tests (turbo) → web build → API/database integration suite on PGlite,
-#   then the same suite on PostgreSQL + pgvector → browser end-to-end tests in Chromium.
+#   then the same suite on PostgreSQL + pgvector, and again with reads on a streaming replica
+#   (scripts/replica.sh) → browser end-to-end tests in Chromium.
 # Machine prerequisites (local PostgreSQL running with pgvector, Chromium) are installed by
 # idempotent scripts that return at once when everything is present.
 set -euo pipefail
@@ -39,6 +40,10 @@ TEST_DRIVER=pglite npx vitest run --config vitest.integration.config.ts
 
 step "integration suite on PostgreSQL + pgvector"
 TEST_DRIVER=postgres npx vitest run --config vitest.integration.config.ts
+
+step "integration suite on PostgreSQL with its reads on a streaming replica (port 5433)"
+bash ../scripts/replica.sh start
+TEST_DRIVER=postgres TEST_REPLICA_PORT=5433 npx vitest run --config vitest.integration.config.ts
 
 step "browser end-to-end (headless Chromium)"
 npx vitest run --config vitest.e2e.config.ts

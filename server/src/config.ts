@@ -46,6 +46,20 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Comma-separated postgres:// URLs of streaming replicas of DATABASE_URL: searches, map, heatmap,
+   * catalogue and reference reads go to them (plugins/app/database.ts); unset = everything on the primary.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter((url) => url !== ''),
+    )
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'each must be a postgres:// URL'))),
   /** Where the embedded PGlite keeps its files when DATABASE_URL is unset. */
   DATA_DIR: z.string().default('./data/pglite'),
   /** Load the synthetic demo dataset when the database holds none. */

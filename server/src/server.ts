@@ -54,7 +54,7 @@ if (demoAccounts?.generatedPassword) {
   say('  (shown only now; set DEMO_PASSWORD to choose it — it then applies to every demo account at each start)');
 }
 
-const app = await buildApp({ config, client, piiKeys });
+const app = await buildApp({ config, client, piiKeys, replicaUrls: config.DATABASE_REPLICA_URLS });
 app.addHook('onClose', async () => client.close());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '@talentmap/server';
 import type { DbClient } from '@talentmap/db';
-import { TEST_PII_KEYS } from './database.js';
+import { replicaUrlsOf, TEST_PII_KEYS } from './database.js';
 
 /** Signs the test apps' session cookies, so they start on any dataset (the demo alone may go without). */
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
@@ -16,6 +16,7 @@ export async function buildTestApp(client: DbClient, config: TestAppConfig = {})
   const app = await buildApp({
     piiKeys: TEST_PII_KEYS,
     client,
+    replicaUrls: replicaUrlsOf(client),
     serveWeb: false,
     config: {
       ...config,

@@ -9,6 +9,15 @@ export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@12
 
 export const TEST_TALENTS = 2_000;
 
+/**
+ * The port of a streaming replica of the test PostgreSQL server (scripts/replica.sh), when this run
+ * of the suite sends the apps' reads to it: every test database is on it too, under the same name.
+ */
+export const replicaPort = testDriver === 'postgres' && process.env.TEST_REPLICA_PORT ? Number(process.env.TEST_REPLICA_PORT) : null;
+const replicaUrls = new WeakMap<DbClient, string[]>();
+/** The replica URLs for an app on this test database (none unless the run has a replica). */
+export const replicaUrlsOf = (client: DbClient): string[] => replicaUrls.get(client) ?? [];
+
 /** The demo accounts' password in tests (the seeding takes it as DEMO_PASSWORD would). */
 export const DEMO_PASSWORD_FOR_TESTS = 'demo-password-for-tests';
 
@@ -37,6 +46,11 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const client = await createClient({ databaseUrl: url.toString(), maxConnections: 4 });
+  if (replicaPort !== null) {
+    const replica = new URL(url);
+    replica.port = String(replicaPort);
+    replicaUrls.set(client, [replica.toString()]);
+  }
   await client.migrate();
   if (options.seed !== false) await ensureSeeded(client, { scale: scaleFor(TEST_TALENTS), demoPassword: DEMO_PASSWORD_FOR_TESTS, piiKeys: TEST_PII_KEYS });
   return {

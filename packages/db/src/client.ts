@@ -46,6 +46,8 @@ export interface ClientOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** How long a connection attempt may take (postgres.js default 30 s; replicas use less, to fail over soon). */
+  connectTimeoutSeconds?: number;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -58,7 +60,9 @@ const copyStatement = (table: string, columns: readonly string[], source: string
   `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
 
 export async function createClient(options: ClientOptions = {}): Promise<DbClient> {
-  return options.databaseUrl ? createPostgresClient(options.databaseUrl, options.maxConnections ?? 10) : createPgliteClient(options.dataDir ?? './data/pglite');
+  return options.databaseUrl
+    ? createPostgresClient(options.databaseUrl, options.maxConnections ?? 10, options.connectTimeoutSeconds ?? 30)
+    : createPgliteClient(options.dataDir ?? './data/pglite');
 }
 
 async function createPgliteClient(dataDir: string): Promise<DbClient> {
@@ -108,8 +112,8 @@ async function createPgliteClient(dataDir: string): Promise<DbClient> {
   };
 }
 
-async function createPostgresClient(url: string, max: number): Promise<DbClient> {
-  const client = postgres(url, { max, onnotice: () => {} });
+async function createPostgresClient(url: string, max: number, connectTimeout: number): Promise<DbClient> {
+  const client = postgres(url, { max, connect_timeout: connectTimeout, onnotice: () => {} });
   const db: Database = drizzlePostgres(client, { schema });
   return {
     db,

@@ -6,6 +6,7 @@ export * from './repositories/match.repository.js';
 export * from './bulk.js';
 export * from './deferred-indexes.js';
 export * from './settings.js';
+export * from './replicas.js';
 export * from './repositories/shortage.repository.js';
 export * from './repositories/map.repository.js';
 export * from './repositories/sql-helpers.js';

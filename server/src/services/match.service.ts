@@ -23,6 +23,7 @@ import {
   type CandidateRow,
   type DbClient,
   type ProgramRow,
+  type ReadRouter,
   type SearchStrategy,
 } from '@talentmap/db';
 import {
@@ -127,8 +128,14 @@ export class MatchService {
     this.distribution = await this.repo.talentDistribution();
   }
 
-  static async create(client: DbClient, piiKeys: PiiKeys): Promise<MatchService> {
-    const repo = new MatchRepository(client);
+  /** With `reads`, searches and their lookups go to the read replicas; the skill graph is read from the primary. */
+  static async create(client: DbClient, piiKeys: PiiKeys, reads?: ReadRouter): Promise<MatchService> {
+    const repo = reads
+      ? reads.route(
+          (c) => new MatchRepository(c),
+          ['candidates', 'scoredCandidates', 'talentDistribution', 'programsNear', 'occupationsNear', 'occupationVector', 'talent', 'shortage'],
+        )
+      : new MatchRepository(client);
     const reference = new ReferenceRepository(client);
     const graph = await repo.skillGraph();
     const space = SkillSpace.build(graph);

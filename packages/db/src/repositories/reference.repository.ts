@@ -185,3 +185,18 @@ export class ReferenceRepository {
     return { items: rows, total: total?.n ?? 0 };
   }
 }
+
+/** Every lookup above: all of them may run on a read replica (ReadRouter.route). */
+export const REFERENCE_READS = [
+  'regions',
+  'regionExists',
+  'clusters',
+  'chains',
+  'grades',
+  'searchOccupations',
+  'occupationGroups',
+  'legacyCodes',
+  'occupationTree',
+  'occupationExists',
+  'searchSkills',
+] as const satisfies readonly (keyof ReferenceRepository)[];

@@ -26,6 +26,8 @@ export default fp(
     const maxBytes = opts.config.IMPORT_MAX_BYTES ?? DEFAULT_MAX_BYTES;
     await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: 200, parts: 6 } });
     const dropCaches = async () => {
+      // Everyone's reads wait for a replica that has the import (and the rollups rebuilt after it).
+      await app.reads.noteWrite(null);
       await app.matchService.refreshDistribution();
       app.mapService.invalidate();
     };

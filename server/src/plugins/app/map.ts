@@ -10,7 +10,14 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('mapService', new MapService(new MapRepository(app.database), app.referenceService, app.matchService));
+    app.decorate(
+      'mapService',
+      new MapService(
+        app.reads.route((c) => new MapRepository(c), ['talentGrid', 'enterprises']),
+        app.referenceService,
+        app.matchService,
+      ),
+    );
   },
   { name: 'map', dependencies: ['database', 'reference', 'match'] },
 );

@@ -13,7 +13,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    app.decorate('matchService', await MatchService.create(app.database, app.piiKeys));
+    app.decorate('matchService', await MatchService.create(app.database, app.piiKeys, app.reads));
   },
   { name: 'match', dependencies: ['database', 'keys'] },
 );

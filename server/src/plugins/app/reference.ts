@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { ReferenceRepository } from '@talentmap/db';
+import { REFERENCE_READS, ReferenceRepository } from '@talentmap/db';
 import { ReferenceService } from '../../services/reference.service.js';
 
 declare module 'fastify' {
@@ -10,7 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('referenceService', new ReferenceService(new ReferenceRepository(app.database)));
+    app.decorate('referenceService', new ReferenceService(app.reads.route((c) => new ReferenceRepository(c), REFERENCE_READS)));
   },
   { name: 'reference', dependencies: ['database'] },
 );
