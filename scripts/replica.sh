@@ -21,26 +21,46 @@ as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else
 primary() { psql -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -Atqc "$1"; }
 replica_ready() { "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -t 1; }
 
+streaming() {
+  for _ in $(seq 1 60); do
+    [[ "$(primary "select count(*) from pg_stat_replication where state = 'streaming'")" -ge 1 ]] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
 start() {
   if replica_ready; then
     [[ "$(psql -h 127.0.0.1 -p "$PORT" -U postgres -Atqc 'select pg_is_in_recovery()')" == t ]] || die "port $PORT answers but is not a replica"
-    log "replica already streaming on port $PORT"
-    return
-  fi
-  if [[ ! -f "$DIR/standby.signal" ]]; then
-    # Replication connections match only `replication` lines in pg_hba.conf, never `all`.
-    if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$HBA"; then
-      log "allowing replication connections from 127.0.0.1 in $HBA"
-      echo 'host replication all 127.0.0.1/32 trust' >> "$HBA"
-      primary 'select pg_reload_conf()' >/dev/null
-    fi
-    log "pg_basebackup from port $PRIMARY_PORT into $DIR"
+    streaming && { log "replica already streaming on port $PORT"; return; }
+    # Up but not streaming: it fell behind WAL the primary has since recycled. Make it anew.
+    log "replica on port $PORT is not streaming; making it anew"
+    stop
     rm -rf "$DIR"
-    mkdir -p "$(dirname "$DIR")"
-    as_postgres "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR" -R -X stream -c fast
-    # Debian keeps the configuration in /etc: the copy has none of its own. A hot standby needs
-    # at least the primary's connection and worker limits.
-    cat > "$DIR/postgresql.conf" <<CONF
+  fi
+  if [[ -f "$DIR/standby.signal" ]]; then
+    log "starting the existing replica in $DIR"
+    if as_postgres "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 start >/dev/null && streaming; then
+      log "streaming on port $PORT"
+      return
+    fi
+    log "it does not stream (see $DIR/server.log); making it anew"
+    stop
+    rm -rf "$DIR"
+  fi
+  # Replication connections match only `replication` lines in pg_hba.conf, never `all`.
+  if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$HBA"; then
+    log "allowing replication connections from 127.0.0.1 in $HBA"
+    echo 'host replication all 127.0.0.1/32 trust' >> "$HBA"
+    primary 'select pg_reload_conf()' >/dev/null
+  fi
+  log "pg_basebackup from port $PRIMARY_PORT into $DIR"
+  rm -rf "$DIR"
+  mkdir -p "$(dirname "$DIR")"
+  as_postgres "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR" -R -X stream -c fast
+  # Debian keeps the configuration in /etc: the copy has none of its own. A hot standby needs
+  # at least the primary's connection and worker limits.
+  cat > "$DIR/postgresql.conf" <<CONF
 port = $PORT
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '/tmp'
@@ -52,26 +72,21 @@ max_wal_senders = $(primary 'show max_wal_senders')
 max_locks_per_transaction = $(primary 'show max_locks_per_transaction')
 max_prepared_transactions = $(primary 'show max_prepared_transactions')
 CONF
-    printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' > "$DIR/pg_hba.conf"
-    : > "$DIR/pg_ident.conf"
-    # ALTER SYSTEM settings of the primary came along in postgresql.auto.conf; the replica's own win.
-    sed -i -E '/^(shared_buffers|port|listen_addresses|max_connections)[[:space:]]*=/d' "$DIR/postgresql.auto.conf"
-    chown -R postgres:postgres "$DIR"
-    chmod 700 "$DIR"
-  fi
+  printf 'local all all trust\nhost all all 127.0.0.1/32 trust\n' > "$DIR/pg_hba.conf"
+  : > "$DIR/pg_ident.conf"
+  # ALTER SYSTEM settings of the primary came along in postgresql.auto.conf; the replica's own win.
+  sed -i -E '/^(shared_buffers|port|listen_addresses|max_connections)[[:space:]]*=/d' "$DIR/postgresql.auto.conf"
+  chown -R postgres:postgres "$DIR"
+  chmod 700 "$DIR"
   log "starting the replica on port $PORT"
   as_postgres "$BIN/pg_ctl" -D "$DIR" -l "$DIR/server.log" -w -t 60 start >/dev/null || { tail -n 20 "$DIR/server.log" >&2; die "replica did not start"; }
-  for _ in $(seq 1 60); do
-    [[ "$(primary "select count(*) from pg_stat_replication where state = 'streaming'")" -ge 1 ]] && { log "streaming on port $PORT"; return; }
-    sleep 0.5
-  done
-  die "replica started but is not streaming (see $DIR/server.log)"
+  streaming || die "replica started but is not streaming (see $DIR/server.log)"
+  log "streaming on port $PORT"
 }
 
 stop() {
   [[ -f "$DIR/postmaster.pid" ]] || { log "not running"; return; }
-  as_postgres "$BIN/pg_ctl" -D "$DIR" -m immediate -w stop >/dev/null
-  log "stopped"
+  if as_postgres "$BIN/pg_ctl" -D "$DIR" -m immediate -w stop >/dev/null; then log "stopped"; else log "was not running"; fi
 }
 
 case "${1:-}" in
