@@ -51,7 +51,12 @@ try {
     select (select count(*)::int from talents) as talents,
            pg_relation_size('talents_embedding_hnsw')::float8 as index_bytes,
            pg_total_relation_size('talents')::float8 as table_bytes`);
-  const app = await buildApp({ piiKeys: TEST_PII_KEYS, client, serveWeb: false, config: { LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: 10_000_000 } });
+  const app = await buildApp({
+    piiKeys: TEST_PII_KEYS,
+    client,
+    serveWeb: false,
+    config: { LOG_LEVEL: 'fatal', RATE_LIMIT_PER_MINUTE: 10_000_000, RATE_LIMIT_ACCOUNT_PER_MINUTE: 10_000_000 },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/match/candidates`;

@@ -3,7 +3,9 @@
  * top k of `strategy: "exact"` (every talent that passes the filters, scored), for varied
  * queries: an occupation or an advert's text; a city, a district or a radius of 10–50 km; a
  * minimum grade half the time; available only a third of the time; limit 10–50. Each retrieval
- * setting (over-fetch per result row) is run on the same queries, with its in-process latency.
+ * setting is run on the same queries, with its in-process latency: the default ('auto') and the
+ * index with a coverage pass ('coverage') per over-fetch factor, the HNSW index alone, and the score
+ * computed in SQL for every filtered talent.
  * Recall is given twice: by id, and with ties equal (a row scoring at least the exact top's last
  * score counts: exact breaks ties by id, which no other order has to follow); exactTopShare is the
  * share of queries whose whole top is right in the second sense.
@@ -74,15 +76,24 @@ try {
     truth.push({ ids: new Set(top.map((r) => r.row.id)), floor: top.at(-1)?.scored.score ?? 0 });
   }
   const settings = [];
-  for (const factor of factors) {
-    process.stderr.write(`over-fetch ${factor}× …\n`);
+  // The default ('auto': selective filters scored in SQL, the rest from the index and a coverage pass)
+  // and the index with the coverage pass for every query, per over-fetch factor; the index alone at the
+  // smallest factor (the path before either), and SQL scoring alone.
+  const runs: { retrieval: NonNullable<CandidateQuery['retrieval']>; factor: number }[] = [
+    ...factors.map((factor) => ({ retrieval: 'auto' as const, factor })),
+    ...factors.map((factor) => ({ retrieval: 'coverage' as const, factor })),
+    { retrieval: 'index', factor: Math.min(...factors) },
+    { retrieval: 'scored', factor: 0 },
+  ];
+  for (const { retrieval, factor } of runs) {
+    process.stderr.write(`${retrieval}${factor ? `, over-fetch ${factor}×` : ''} …\n`);
     let recall = 0;
     let tieAware = 0;
     let perfect = 0;
     const ms: number[] = [];
     for (const [i, c] of cases.entries()) {
       const started = performance.now();
-      const found = await matcher.findCandidates({ ...c, strategy: 'hnsw', overfetch: c.limit * factor });
+      const found = await matcher.findCandidates({ ...c, strategy: 'hnsw', retrieval, ...(factor ? { overfetch: c.limit * factor } : {}) });
       ms.push(performance.now() - started);
       const exact = truth[i] as { ids: Set<number>; floor: number };
       const size = exact.ids.size;
@@ -94,7 +105,8 @@ try {
     }
     ms.sort((a, b) => a - b);
     settings.push({
-      overfetchPerResult: factor,
+      retrieval,
+      ...(factor ? { overfetchPerResult: factor } : {}),
       recallAtLimit: round(recall / cases.length),
       recallAtLimitTiesEqual: round(tieAware / cases.length),
       exactTopShare: round(perfect / cases.length),
@@ -109,7 +121,7 @@ try {
         talents,
         queries: cases.length,
         exact: { latencyMs: { p50: round(percentile(exactMs, 0.5)), p95: round(percentile(exactMs, 0.95)) } },
-        defaultPath: settings,
+        paths: settings,
       },
       null,
       2,

@@ -175,6 +175,31 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     expect(scored.filter((c) => exactIds.has(c.row.id)).length).toBeGreaterThanOrEqual(13);
   });
 
+  it('adds to the nearest by vector the skill holders who beat them, up to the exact top', async () => {
+    const service = api.app.matchService;
+    const cases = [
+      ['6-18-02-04', {}],
+      ['6-31-01-03', { minGrade: 3 }],
+      ['4-10-01-05', { availableOnly: true }],
+      ['6-31-03-05', {}],
+    ] as const;
+    let improved = 0;
+    for (const [occupationCode, filter] of cases) {
+      const skills = service.resolveDemand({ occupationCode }).skills;
+      // Few rows from the index (the limit itself), so the nearest alone miss some of the best.
+      const query = { skills, filter, limit: 10, strategy: 'hnsw' as const, overfetch: 10 };
+      const exact = await service.findCandidates({ ...query, strategy: 'exact' });
+      const nearest = await service.findCandidates({ ...query, retrieval: 'index' });
+      const covered = await service.findCandidates({ ...query, retrieval: 'coverage' });
+      expect(exact).toHaveLength(10);
+      const scores = (found: typeof exact) => found.map((c) => c.scored.score);
+      expect(scores(covered), occupationCode).toEqual(scores(exact));
+      if (scores(nearest).join() !== scores(exact).join()) improved += 1;
+    }
+    // The pass had something to find: without it the top was worse somewhere.
+    expect(improved).toBeGreaterThan(0);
+  });
+
   it('says why when nothing is recognised', async () => {
     const { status, body } = await planner.post<CandidatesResponse>('/api/match/candidates', { text: '今天天气很好' });
     expect(status).toBe(200);

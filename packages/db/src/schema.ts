@@ -340,6 +340,8 @@ export const talents = pgTable(
     unique('talents_external_id_key').on(t.externalId),
     index('talents_region_idx').on(t.regionCode),
     index('talents_occupation_grade_idx').on(t.occupationCode, t.grade),
+    // Which talents hold any of a set of skills (talent_skill_ids, migrations/0007): the search's coverage pass.
+    index('talents_skill_ids_idx').using('gin', sql`talent_skill_ids(${t.skills})`),
     check('talents_years', sql`${t.yearsExperience} between 0 and 60`),
     check('talents_radius', sql`${t.willingRadiusKm} between 1 and 1000`),
     check('talents_status', sql`${t.employmentStatus} in ('employed','unemployed','student')`),

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { tinyGraph } from './fixtures.test-helper.js';
 import { distanceKm } from '@talentmap/geo';
-import { availabilityFit, gradeFit, MATCH_WEIGHTS, scoreCandidate, scoreTerms, type CandidateProfile, type ScoreTerms } from './score.js';
+import {
+  availabilityFit,
+  coverageToBeat,
+  gradeFit,
+  MATCH_WEIGHTS,
+  scoreCandidate,
+  scoreTerms,
+  skillsToReach,
+  type CandidateProfile,
+  type ScoreTerms,
+} from './score.js';
 import { SkillSpace } from './skill-space.js';
 import { scoreProgram, skillGap } from './gap.js';
 
@@ -180,6 +190,53 @@ describe('scoreTerms', () => {
             compared += 1;
           }
     expect(compared).toBe(300);
+  });
+});
+
+describe('skillsToReach and coverageToBeat', () => {
+  const skills = [
+    { skillId: 3, weight: 1 },
+    { skillId: 4, weight: 0.7 },
+    { skillId: 8, weight: 0.4 },
+  ];
+  const query = { skills, vector: space.embed(skills) as number[] };
+  const terms = scoreTerms(query, space);
+  const holder = (ids: number[]): CandidateProfile => ({
+    grade: 5,
+    skills: ids.map((skillId) => ({ skillId, level: 10 })),
+    employmentStatus: 'unemployed',
+    openToOffers: true,
+    lng: 120,
+    lat: 31,
+    cosineDistance: 0,
+  });
+
+  it('names skills every talent reaching the coverage holds one of (all 256 holdings of the 8 skills)', () => {
+    const all = tinyGraph.skills.map((s) => s.id);
+    for (const coverage of [0.1, 0.3, 0.5, 0.7, 0.9, 1]) {
+      const must = new Set(skillsToReach(terms, coverage));
+      expect(must.size).toBeGreaterThan(0);
+      for (let mask = 0; mask < 1 << all.length; mask++) {
+        const held = all.filter((_, i) => mask & (1 << i));
+        if (scoreCandidate(query, holder(held), space).breakdown.coverage >= coverage)
+          expect(
+            held.some((id) => must.has(id)),
+            `${coverage}: ${held.join(',')}`,
+          ).toBe(true);
+      }
+    }
+  });
+
+  it('asks for the heaviest skill alone when the others cannot reach the coverage, and its related skills with it', () => {
+    // 0.7 + 0.4 of 2.1 is 0.52: at 0.9 a talent needs 钨极氩弧焊 (3) or a related skill (焊接技术 1, 熔化极气体保护焊 2).
+    expect(skillsToReach(terms, 0.9)?.sort()).toEqual([1, 2, 3]);
+    expect(skillsToReach(terms, 1.01)).toEqual([]);
+    expect(skillsToReach(terms, 0)).toBeNull();
+  });
+
+  it('leaves to coverage what similarity, grade, distance and availability cannot give', () => {
+    const w = MATCH_WEIGHTS;
+    expect(coverageToBeat(terms, 0.9, 0.6)).toBeCloseTo((0.9 - w.similarity * 0.6 - w.grade - w.distance - w.availability) / w.coverage, 9);
   });
 });
 

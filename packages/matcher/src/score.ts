@@ -127,6 +127,40 @@ export function scoreTerms(query: Omit<MatchQuery, 'vector'>, space: SkillSpace)
   };
 }
 
+/**
+ * The coverage a talent outside a candidate set needs to score above `score`, when every such
+ * talent's similarity is at most `similarityCeiling` (the candidates were the nearest by vector)
+ * and its grade, distance and availability are at their best: the rest must come from coverage.
+ */
+export function coverageToBeat(terms: ScoreTerms, score: number, similarityCeiling: number): number {
+  const w = terms.weights;
+  const best = (values: number[]) => Math.max(0, ...values);
+  const bestDistance = terms.near ? best(terms.near.bands.map((b) => b.fit)) : 1;
+  const rest =
+    w.similarity * similarityCeiling + w.grade * best(terms.gradeFit) + w.distance * bestDistance + w.availability * best(Object.values(terms.availability));
+  return (score - rest) / w.coverage;
+}
+
+/**
+ * The skills of which a talent must hold one — a required skill or one related to it — for its
+ * coverage to reach `coverage`: the heaviest required skills, until the others, all held at full
+ * credit, would fall short. Empty when no talent can reach it; null when one holding none could.
+ */
+export function skillsToReach(terms: ScoreTerms, coverage: number): number[] | null {
+  const needed = coverage * terms.totalWeight;
+  if (needed <= 0) return null;
+  const heaviest = terms.credits.filter((c) => c.exact).sort((a, b) => b.credit - a.credit || a.required - b.required);
+  let rest = terms.totalWeight;
+  const must = new Set<number>();
+  for (const c of heaviest) {
+    if (rest < needed) break;
+    must.add(c.required);
+    rest -= c.credit;
+  }
+  if (rest >= needed) return null;
+  return [...new Set(terms.credits.filter((c) => must.has(c.required)).map((c) => c.skillId))];
+}
+
 export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: SkillSpace): ScoredCandidate {
   const has = new Map(c.skills.map((s) => [s.skillId, s.level]));
   let covered = 0;

@@ -31,8 +31,10 @@ import {
   OccupationClassifier,
   SkillRecognizer,
   SkillSpace,
+  coverageToBeat,
   scoreCandidate,
   scoreTerms,
+  skillsToReach,
   scoreProgram,
   skillGap,
   talentSkillWeights,
@@ -52,10 +54,10 @@ export interface CandidateQuery {
   overfetch?: number;
   /**
    * How the hnsw strategy retrieves: 'auto' (default) scores small filtered sets in SQL ('scored')
-   * and takes the rest from the index ('index'); 'distance' is the nearest by exact distance. The
-   * evaluation forces one to measure each by itself.
+   * and takes the rest from the index followed by a coverage pass ('coverage'); 'index' is the
+   * index alone, 'distance' the nearest by exact distance. The evaluation forces one to measure each.
    */
-  retrieval?: 'auto' | 'index' | 'distance' | 'scored';
+  retrieval?: 'auto' | 'index' | 'coverage' | 'distance' | 'scored';
 }
 
 type RankedCandidate = { row: CandidateRow; scored: ReturnType<typeof scoreCandidate> };
@@ -69,8 +71,14 @@ const byScore = (a: RankedCandidate, b: RankedCandidate) => b.scored.score - a.s
 const EXACT_BELOW = 25_000;
 /** Rows per result row the SQL-scored path returns for re-scoring here. */
 const SCORED_MARGIN = 2;
-/** Rows fetched from the index per result row before re-ranking. */
-const OVERFETCH = { factor: 3, min: 60, max: 300 } as const;
+/** How long the coverage pass may take before the nearest-by-vector answer stands. */
+const COVERAGE_PASS_MS = 250;
+/** The score here is a sum of parts rounded to thousandths. */
+const SCORE_ROUNDING = 0.001;
+/** SQLSTATE of a statement stopped by statement_timeout. */
+const QUERY_CANCELED = '57014';
+/** Rows fetched from the index per result row before re-ranking (10x: recall at 1M 0.966 against 0.941 at 3x, same latency; docs/scale.md). */
+const OVERFETCH = { factor: 10, min: 100, max: 500 } as const;
 /** Rows per batch of exhaustive scoring: small enough that scoring one holds the event loop only briefly. */
 const EXHAUSTIVE_BATCH = 5_000;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
@@ -391,19 +399,61 @@ export class MatchService {
       return top;
     }
     const retrieval = query.retrieval ?? 'auto';
-    const rows =
-      retrieval === 'scored' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW)
-        ? // A selective filter: the score itself computed in SQL for every talent that passes, the best kept with
-          // a margin for the rounding the exact scoring here applies (near-ties may swap across the limit).
-          await this.repo.scoredCandidates(vector, filter, scoreTerms(matchQuery, this.space), query.limit * SCORED_MARGIN)
-        : await this.repo.candidates(
-            vector,
-            filter,
-            query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor)),
-            retrieval === 'distance' ? 'exact' : 'hnsw',
-            query.limit,
-          );
-    return rows.map(rank).sort(byScore).slice(0, query.limit);
+    const terms = scoreTerms(matchQuery, this.space);
+    if (retrieval === 'scored' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW)) {
+      // A selective filter: the score itself computed in SQL for every talent that passes, the best kept with
+      // a margin for the rounding the exact scoring here applies (near-ties may swap across the limit).
+      const rows = await this.repo.scoredCandidates(vector, filter, terms, query.limit * SCORED_MARGIN);
+      return rows.map(rank).sort(byScore).slice(0, query.limit);
+    }
+    const fetch = query.overfetch ?? Math.min(OVERFETCH.max, Math.max(OVERFETCH.min, query.limit * OVERFETCH.factor));
+    const rows = await this.repo.candidates(vector, filter, fetch, retrieval === 'distance' ? 'exact' : 'hnsw', query.limit);
+    const nearest = rows.map(rank).sort(byScore).slice(0, query.limit);
+    if ((retrieval !== 'auto' && retrieval !== 'coverage') || nearest.length < query.limit) return nearest;
+    return this.withCoveragePass(nearest, rows, { vector, filter, terms, limit: query.limit }, rank);
+  }
+
+  /**
+   * The nearest by vector miss talents farther away whose coverage of the required skills lifts
+   * them into the top (a broad skill set dilutes a vector). Any talent the index did not return is
+   * at most as similar as the least similar it did, so to beat the last of the top it needs a
+   * coverage that only holders of certain skills can have (skillsToReach): those are scored in SQL
+   * (through the skill-holder index) and merged. First the holders of the heaviest required skill
+   * alone (few, and they lift the last of the top, so fewer skills remain to ask for), then the
+   * holders of whatever skills the new last still requires, until none remain: then the top is
+   * exact up to the index. Given up after COVERAGE_PASS_MS, with the best found so far.
+   */
+  private async withCoveragePass(
+    nearest: RankedCandidate[],
+    rows: CandidateRow[],
+    q: { vector: number[]; filter: CandidateFilter; terms: ReturnType<typeof scoreTerms>; limit: number },
+    rank: (row: CandidateRow) => RankedCandidate,
+  ): Promise<RankedCandidate[]> {
+    const similarityCeiling = 1 - Math.max(...rows.map((r) => r.distance));
+    const deadline = performance.now() + COVERAGE_PASS_MS;
+    const asked = new Set<number>();
+    let top = nearest;
+    for (let stage = 0; ; stage++) {
+      const last = (top.at(-1) as RankedCandidate).scored.score - SCORE_ROUNDING;
+      const needed = skillsToReach(q.terms, coverageToBeat(q.terms, last, similarityCeiling));
+      const fresh = (needed ?? []).filter((id) => !asked.has(id));
+      if (fresh.length === 0) return top;
+      // skillsToReach(terms, 1): the heaviest required skill and those related to it.
+      const ask = stage === 0 ? (skillsToReach(q.terms, 1) ?? fresh).filter((id) => fresh.includes(id)) : fresh;
+      const timeoutMs = deadline - performance.now();
+      if (timeoutMs <= 0) return top;
+      let holders: CandidateRow[];
+      try {
+        holders = await this.repo.scoredCandidates(q.vector, q.filter, q.terms, q.limit * SCORED_MARGIN, { holdingAny: ask, timeoutMs });
+      } catch (error) {
+        const { code, cause } = error as { code?: string; cause?: { code?: string } };
+        if ((code ?? cause?.code) === QUERY_CANCELED) return top;
+        throw error;
+      }
+      for (const id of ask) asked.add(id);
+      const seen = new Set(top.map((c) => c.row.id));
+      top = [...top, ...holders.filter((r) => !seen.has(r.id)).map(rank)].sort(byScore).slice(0, q.limit);
+    }
   }
 
   async candidates(
