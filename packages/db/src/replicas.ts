@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import { createClient, type DbClient } from './client.js';
+import { errorCode } from './repositories/sql-helpers.js';
 
 /** A write-ahead-log position, `16/B374D848` as PostgreSQL prints a pg_lsn, as one number. */
 export function parseLsn(text: string): bigint {
@@ -16,9 +17,8 @@ export function parseLsn(text: string): bigint {
  * also when it is the cause of the error seen.
  */
 export function isFailoverError(error: unknown): boolean {
-  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
-  // drizzle wraps the driver's error (DrizzleQueryError) and keeps it as the cause.
-  if (typeof code !== 'string') return cause !== undefined && cause !== error && isFailoverError(cause);
+  const code = errorCode(error);
+  if (code === undefined) return false;
   return (
     code.startsWith('CONNECT') ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '40001'].includes(code) ||

@@ -27,6 +27,8 @@ export class SkillSpace {
   readonly dim = EMBEDDING_DIM;
   private readonly index = new Map<number, number>();
   private readonly vectors: Float32Array;
+  /** within()'s answers: the space never changes, and every search asks for its required skills'. */
+  private readonly withinCache = new Map<string, { skillId: number; similarity: number }[]>();
 
   private constructor(
     readonly skillIds: number[],
@@ -121,12 +123,18 @@ export class SkillSpace {
     return Array.from(sum);
   }
 
-  /** Every other skill at least `min` similar to a skill. */
+  /** Every other skill at least `min` similar to a skill (a scan of every skill, once per skill and `min`). */
   within(skillId: number, min: number): { skillId: number; similarity: number }[] {
-    return this.skillIds.flatMap((id) => {
-      const similarity = id === skillId ? 0 : this.similarity(skillId, id);
-      return id !== skillId && similarity >= min ? [{ skillId: id, similarity }] : [];
-    });
+    const key = `${skillId}:${min}`;
+    let found = this.withinCache.get(key);
+    if (!found) {
+      found = this.skillIds
+        .filter((id) => id !== skillId)
+        .map((id) => ({ skillId: id, similarity: this.similarity(skillId, id) }))
+        .filter((s) => s.similarity >= min);
+      this.withinCache.set(key, found);
+    }
+    return found;
   }
 
   /** The k skills nearest to a skill (itself excluded). */

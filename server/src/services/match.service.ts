@@ -23,6 +23,7 @@ import {
   type CandidateRow,
   type DbClient,
   type ProgramRow,
+  errorCode,
   type ReadRouter,
   type SearchStrategy,
 } from '@talentmap/db';
@@ -446,8 +447,7 @@ export class MatchService {
       try {
         holders = await this.repo.scoredCandidates(q.vector, q.filter, q.terms, q.limit * SCORED_MARGIN, { holdingAny: ask, timeoutMs });
       } catch (error) {
-        const { code, cause } = error as { code?: string; cause?: { code?: string } };
-        if ((code ?? cause?.code) === QUERY_CANCELED) return top;
+        if (errorCode(error) === QUERY_CANCELED) return top;
         throw error;
       }
       for (const id of ask) asked.add(id);
