@@ -103,7 +103,7 @@ export function scoreTerms(query: Omit<MatchQuery, 'vector'>, space: SkillSpace)
     totalWeight += req.weight;
     credits.push({ required: req.skillId, skillId: req.skillId, credit: req.weight, exact: true });
     if (!space.has(req.skillId)) continue;
-    for (const { skillId, similarity } of space.within(req.skillId, RELATED_SKILL_MIN))
+    for (const [skillId, similarity] of space.related(req.skillId, RELATED_SKILL_MIN))
       credits.push({ required: req.skillId, skillId, credit: req.weight * 0.5 * similarity, exact: false });
   }
   const grades = Array.from({ length: GRADE_MAX + 1 }, (_, g) => (g < GRADE_MIN ? 0 : gradeFit(g, query.minGrade)));
@@ -176,12 +176,13 @@ export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: Sk
       continue;
     }
     let best: { skillId: number; sim: number } | null = null;
-    if (space.has(req.skillId))
+    if (space.has(req.skillId)) {
+      const related = space.related(req.skillId, RELATED_SKILL_MIN);
       for (const s of c.skills) {
-        if (!space.has(s.skillId)) continue;
-        const sim = space.similarity(req.skillId, s.skillId);
-        if (sim >= RELATED_SKILL_MIN && (!best || sim > best.sim)) best = { skillId: s.skillId, sim };
+        const sim = related.get(s.skillId);
+        if (sim !== undefined && (!best || sim > best.sim)) best = { skillId: s.skillId, sim };
       }
+    }
     if (best) covered += req.weight * 0.5 * best.sim;
     missing.push({ skillId: req.skillId, relatedSkillId: best?.skillId ?? null });
   }

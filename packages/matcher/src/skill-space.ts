@@ -27,8 +27,8 @@ export class SkillSpace {
   readonly dim = EMBEDDING_DIM;
   private readonly index = new Map<number, number>();
   private readonly vectors: Float32Array;
-  /** within()'s answers: the space never changes, and every search asks for its required skills'. */
-  private readonly withinCache = new Map<string, { skillId: number; similarity: number }[]>();
+  /** related()'s answers: the space never changes, and every search asks for its required skills'. */
+  private readonly relatedCache = new Map<string, Map<number, number>>();
 
   private constructor(
     readonly skillIds: number[],
@@ -123,16 +123,21 @@ export class SkillSpace {
     return Array.from(sum);
   }
 
-  /** Every other skill at least `min` similar to a skill (a scan of every skill, once per skill and `min`). */
-  within(skillId: number, min: number): { skillId: number; similarity: number }[] {
+  /**
+   * Every other skill at least `min` similar to a skill, by id (a scan of every skill, once per
+   * skill and `min`): re-ranking asks it for each required skill of each candidate.
+   */
+  related(skillId: number, min: number): ReadonlyMap<number, number> {
     const key = `${skillId}:${min}`;
-    let found = this.withinCache.get(key);
+    let found = this.relatedCache.get(key);
     if (!found) {
-      found = this.skillIds
-        .filter((id) => id !== skillId)
-        .map((id) => ({ skillId: id, similarity: this.similarity(skillId, id) }))
-        .filter((s) => s.similarity >= min);
-      this.withinCache.set(key, found);
+      found = new Map();
+      for (const id of this.skillIds) {
+        if (id === skillId) continue;
+        const similarity = this.similarity(skillId, id);
+        if (similarity >= min) found.set(id, similarity);
+      }
+      this.relatedCache.set(key, found);
     }
     return found;
   }
