@@ -15,7 +15,7 @@ export interface LoadResult {
 export async function load(
   url: string,
   bodies: unknown[],
-  options: { connections: number; durationSeconds?: number; amount?: number; headers?: Record<string, string> },
+  options: { connections: number; durationSeconds?: number; amount?: number; headers?: Record<string, string>; timeoutSeconds?: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
@@ -23,6 +23,7 @@ export async function load(
     url,
     method: 'POST',
     connections: options.connections,
+    ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
     headers: { 'content-type': 'application/json', ...options.headers },
     requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(bodies[next++ % bodies.length]) }) }],

@@ -22,7 +22,9 @@ export const replicaUrlsOf = (client: DbClient): string[] => replicaUrls.get(cli
 export const DEMO_PASSWORD_FOR_TESTS = 'demo-password-for-tests';
 
 /** A fixed personal-information key for tests, so a test can decrypt what the app sealed. */
-export const TEST_PII_KEYS = derivePiiKeys(Buffer.alloc(32, 7));
+/** The tests' PII master key (PII_KEY's base64 form, for a server started as a process) and its derived keys. */
+export const TEST_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+export const TEST_PII_KEYS = derivePiiKeys(Buffer.from(TEST_PII_KEY, 'base64'));
 
 export interface TestDatabase {
   client: DbClient;
