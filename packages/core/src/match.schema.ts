@@ -123,6 +123,12 @@ export const candidatesResponseSchema = z.object({
   query: z.object({
     skills: z.array(weightedSkillNameSchema),
     occupation: z.object({ code: z.string(), name: z.string(), score: z.number().nullable() }).nullable(),
+    skillsOmitted: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('skills the request named beyond the 50 heaviest, which the match leaves out (the skills above are those it used)'),
   }),
   tookMs: z.number(),
   synthetic: z.boolean(),

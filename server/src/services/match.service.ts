@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import {
   ForbiddenError,
   InvalidInputError,
@@ -67,9 +68,15 @@ const byScore = (a: RankedCandidate, b: RankedCandidate) => b.scored.score - a.s
 
 /**
  * Below this many talents passing the filters, scoring each in SQL through the btree/region
- * filters is cheap enough, and exact (the HNSW graph would be walked past rows the filters reject).
+ * filters is cheap enough, and exact (the HNSW graph would be walked past rows the filters reject) …
  */
 const EXACT_BELOW = 25_000;
+/**
+ * … for a demand of up to this many skills; a larger one in proportion to fewer talents. A row costs
+ * ~4 µs at 10 skills, ~9 µs at 30, ~29 µs at 55 (20,000 talents, PostgreSQL): a 50-skill demand over
+ * 25,000 would hold a core for ~0.7 s, the index path with its time-limited coverage pass ~0.3 s.
+ */
+const SCORED_SKILLS = 20;
 /** Rows per result row the SQL-scored path returns for re-scoring here. */
 const SCORED_MARGIN = 2;
 /** How long the coverage pass may take before the nearest-by-vector answer stands. */
@@ -80,8 +87,15 @@ const SCORE_ROUNDING = 0.001;
 const QUERY_CANCELED = '57014';
 /** Rows fetched from the index per result row before re-ranking (10x: recall at 1M 0.966 against 0.941 at 3x, same latency; docs/scale.md). */
 const OVERFETCH = { factor: 10, min: 100, max: 500 } as const;
-/** Rows per batch of exhaustive scoring: small enough that scoring one holds the event loop only briefly. */
+/** Rows per database batch of exhaustive scoring … */
 const EXHAUSTIVE_BATCH = 5_000;
+/** … scored this many at a time between turns of the event loop (~15 ms for a 55-skill demand). */
+const SCORING_SLICE = 500;
+/**
+ * A demand is matched on its this many heaviest skills (as many as a request may list): a 20,000-
+ * character text names hundreds, which no vacancy needs and which made one search cost seconds.
+ */
+const MAX_DEMAND_SKILLS = 50;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
 const PROFILE_FILL_MIN_SCORE = 0.3;
 /** An import's occupation text is coded by the classifier only above this score (a title mention scores 0.6) … */
@@ -264,6 +278,8 @@ export class MatchService {
   resolveDemand(input: { occupationCode?: string | undefined; text?: string | undefined; skills?: string[] | undefined }): {
     skills: WeightedSkill[];
     occupation: { code: string; name: string; score: number | null } | null;
+    /** Skills the demand named beyond the MAX_DEMAND_SKILLS heaviest, left out of the match. */
+    omitted: number;
   } {
     const weights = new Map<number, number>();
     const add = (list: WeightedSkill[]) => {
@@ -285,7 +301,8 @@ export class MatchService {
         add(this.occupation(top.code).skills.map((s) => ({ skillId: s.skillId, weight: s.weight * PROFILE_FILL_WEIGHT })));
       }
     }
-    return { skills: [...weights].map(([skillId, weight]) => ({ skillId, weight })).sort((a, b) => b.weight - a.weight), occupation };
+    const skills = [...weights].map(([skillId, weight]) => ({ skillId, weight })).sort((a, b) => b.weight - a.weight || a.skillId - b.skillId);
+    return { skills: skills.slice(0, MAX_DEMAND_SKILLS), occupation, omitted: Math.max(0, skills.length - MAX_DEMAND_SKILLS) };
   }
 
   /** A city expands to its districts; a district stays itself; the province means no filter. */
@@ -393,15 +410,20 @@ export class MatchService {
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
     const rank = (row: CandidateRow): RankedCandidate => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) });
     if (query.strategy === 'exact') {
-      // The yardstick: every qualifying talent scored, the best `limit` kept batch by batch.
+      // The yardstick: every qualifying talent scored, the best `limit` kept slice by slice, other
+      // requests served between slices (a batch of a large demand scores for ~100 ms).
       let top: RankedCandidate[] = [];
       for await (const batch of this.repo.filteredTalents(vector, filter, EXHAUSTIVE_BATCH))
-        top = [...top, ...batch.map(rank)].sort(byScore).slice(0, query.limit);
+        for (let at = 0; at < batch.length; at += SCORING_SLICE) {
+          top = [...top, ...batch.slice(at, at + SCORING_SLICE).map(rank)].sort(byScore).slice(0, query.limit);
+          await setImmediate();
+        }
       return top;
     }
     const retrieval = query.retrieval ?? 'auto';
     const terms = scoreTerms(matchQuery, this.space);
-    if (retrieval === 'scored' || (retrieval === 'auto' && this.estimateFiltered(filter) < EXACT_BELOW)) {
+    const scoredCost = this.estimateFiltered(filter) * Math.max(SCORED_SKILLS, query.skills.length);
+    if (retrieval === 'scored' || (retrieval === 'auto' && scoredCost < EXACT_BELOW * SCORED_SKILLS)) {
       // A selective filter: the score itself computed in SQL for every talent that passes, the best kept with
       // a margin for the rounding the exact scoring here applies (near-ties may swap across the limit).
       const rows = await this.repo.scoredCandidates(vector, filter, terms, query.limit * SCORED_MARGIN);
@@ -475,6 +497,7 @@ export class MatchService {
     const query = {
       skills: demand.skills.map((s) => ({ name: this.skillName(s.skillId), weight: Math.round(s.weight * 1000) / 1000 })),
       occupation: demand.occupation,
+      ...(demand.omitted > 0 ? { skillsOmitted: demand.omitted } : {}),
     };
     if (demand.skills.length === 0) return { results: [], query, reason: 'no recognisable skill or occupation in the request' };
     const filter: CandidateFilter = { minGrade: req.minGrade, regionCodes, near: req.near, availableOnly: req.availableOnly };
