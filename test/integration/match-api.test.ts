@@ -207,6 +207,20 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     expect(body.reason).toBeDefined();
   });
 
+  it('matches a text naming hundreds of skills on its 50 heaviest, and says how many it left out', async () => {
+    const names = (await api.database.client.rows<{ name: string }>(sql`select name from skills order by id limit 120`)).map((s) => s.name);
+    const text = names.map((name) => `熟悉${name}`).join('，');
+    const { status, body } = await planner.post<CandidatesResponse>('/api/match/candidates', { text, limit: 5 });
+    expect(status).toBe(200);
+    expect(body.query.skills).toHaveLength(50);
+    expect(body.query.skillsOmitted).toBeGreaterThan(0);
+    const weights = body.query.skills.map((s) => s.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    for (const result of body.results) expect(result.matchedSkills.length + result.missingSkills.length).toBe(50);
+    const few = await planner.post<CandidatesResponse>('/api/match/candidates', { skills: names.slice(0, 3), limit: 5 });
+    expect(few.body.query.skillsOmitted).toBeUndefined();
+  });
+
   it.each([
     [{ occupationCode: '6-18-02-04', near: { lng: 120, lat: 31, radiusKm: 0 } }, 'near.radiusKm'],
     [{ occupationCode: '6-18-02-04', near: { lng: 120, lat: 31, radiusKm: 100_000 } }, 'near.radiusKm'],
