@@ -3,6 +3,7 @@ import { tinyGraph } from './fixtures.test-helper.js';
 import { distanceKm } from '@talentmap/geo';
 import {
   availabilityFit,
+  candidateScorer,
   coverageToBeat,
   gradeFit,
   MATCH_WEIGHTS,
@@ -149,8 +150,8 @@ function scoreFromTerms(t: ScoreTerms, c: CandidateProfile): number {
   );
 }
 
-describe('scoreTerms', () => {
-  it('gives the same score as scoreCandidate for every mix of skills, levels, grades, places and availability', () => {
+describe('scoreTerms and candidateScorer', () => {
+  it('give the same score as scoreCandidate for every mix of skills, levels, grades, places and availability', () => {
     const skills = [
       { skillId: 3, weight: 1 },
       { skillId: 4, weight: 0.7 },
@@ -158,6 +159,7 @@ describe('scoreTerms', () => {
     ];
     const query = { skills, vector: space.embed(skills) as number[], minGrade: 3, near: { lng: 120, lat: 31, radiusKm: 50 } };
     const terms = scoreTerms(query, space);
+    const scorer = candidateScorer(query, space);
     // Related credits exist (钨极氩弧焊 ~ 熔化极气体保护焊), so the best-per-required-skill rule is exercised.
     expect(terms.credits.some((c) => !c.exact)).toBe(true);
     const holdings = [
@@ -186,7 +188,11 @@ describe('scoreTerms', () => {
         for (const [employmentStatus, openToOffers] of statuses)
           for (const lat of [31, 31.07, 31.15, 31.3, 31.6]) {
             const c: CandidateProfile = { grade, skills: held, employmentStatus, openToOffers, lng: 120, lat, cosineDistance: 0.05 * grade };
-            expect(scoreFromTerms(terms, c)).toBeCloseTo(scoreCandidate(query, c, space).score, 2);
+            const alone = scoreCandidate(query, c, space);
+            expect(scoreFromTerms(terms, c)).toBeCloseTo(alone.score, 2);
+            // One scorer over every row (as exhaustive scoring uses it) carries nothing from a row to the next.
+            expect(scorer.explain(c)).toEqual(alone);
+            expect(scorer.score(c)).toBe(alone.score);
             compared += 1;
           }
     expect(compared).toBe(300);

@@ -161,46 +161,102 @@ export function skillsToReach(terms: ScoreTerms, coverage: number): number[] | n
   return [...new Set(terms.credits.filter((c) => must.has(c.required)).map((c) => c.skillId))];
 }
 
+/** The documented score of one talent (see candidateScorer for many). */
 export function scoreCandidate(query: MatchQuery, c: CandidateProfile, space: SkillSpace): ScoredCandidate {
-  const has = new Map(c.skills.map((s) => [s.skillId, s.level]));
-  let covered = 0;
-  let total = 0;
-  const matchedSkillIds: number[] = [];
-  const missing: ScoredCandidate['missing'] = [];
-  for (const req of query.skills) {
-    total += req.weight;
-    const level = has.get(req.skillId);
-    if (level !== undefined) {
-      covered += req.weight * exactCredit(level);
-      matchedSkillIds.push(req.skillId);
-      continue;
-    }
-    let best: { skillId: number; sim: number } | null = null;
-    if (space.has(req.skillId)) {
-      const related = space.related(req.skillId, RELATED_SKILL_MIN);
-      for (const s of c.skills) {
-        const sim = related.get(s.skillId);
-        if (sim !== undefined && (!best || sim > best.sim)) best = { skillId: s.skillId, sim };
-      }
-    }
-    if (best) covered += req.weight * 0.5 * best.sim;
-    missing.push({ skillId: req.skillId, relatedSkillId: best?.skillId ?? null });
-  }
+  return candidateScorer(query, space).explain(c);
+}
 
-  const band = query.near ? distanceBandOf(distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat])) : null;
-  const distance = band === null ? 1 : DISTANCE_BAND_FIT[band];
-  const breakdown: Breakdown = {
-    similarity: round3(clamp01(1 - c.cosineDistance)),
-    coverage: round3(total > 0 ? covered / total : 0),
-    grade: round3(gradeFit(c.grade, query.minGrade)),
-    distance: round3(distance),
-    availability: availabilityFit(c.employmentStatus, c.openToOffers),
+export interface CandidateScorer {
+  /** The score alone, allocating nothing: what exhaustive scoring asks of every row. */
+  score(c: CandidateProfile): number;
+  /** The score with its breakdown and skills, for the rows an answer shows. */
+  explain(c: CandidateProfile): ScoredCandidate;
+}
+
+/**
+ * scoreCandidate for one query over many talents. The query is indexed once — where each required
+ * skill stands, and for each skill related to a required one (similarity ≥ RELATED_SKILL_MIN) which
+ * required skills it partly covers and how well — so a talent costs one pass over its own few
+ * skills, not one per required skill. Sums in the order of the required skills, as documented, so
+ * score and explain agree to the last bit.
+ */
+export function candidateScorer(query: MatchQuery, space: SkillSpace): CandidateScorer {
+  const required = query.skills;
+  const positions = new Map<number, number[]>();
+  const relatedOf = new Map<number, { at: number; similarity: number }[]>();
+  required.forEach((req, at) => {
+    positions.set(req.skillId, [...(positions.get(req.skillId) ?? []), at]);
+    if (!space.has(req.skillId)) return;
+    for (const [skillId, similarity] of space.related(req.skillId, RELATED_SKILL_MIN)) {
+      let list = relatedOf.get(skillId);
+      if (!list) relatedOf.set(skillId, (list = []));
+      list.push({ at, similarity });
+    }
+  });
+  // Per required skill, for the talent being scored: its level held exactly (NaN: not held), and
+  // the best related skill it holds (the first of equals in the talent's order).
+  const level = new Float64Array(required.length);
+  const bestSimilarity = new Float64Array(required.length);
+  const bestSkill = new Float64Array(required.length);
+
+  const evaluate = (c: CandidateProfile, explain: ScoredCandidate | null): number => {
+    level.fill(NaN);
+    bestSkill.fill(NaN);
+    for (const s of c.skills) {
+      // A skill listed twice counts at its last level (as a map of the talent's skills would).
+      for (const at of positions.get(s.skillId) ?? []) level[at] = s.level;
+      for (const { at, similarity } of relatedOf.get(s.skillId) ?? [])
+        if (Number.isNaN(bestSkill[at] as number) || similarity > (bestSimilarity[at] as number)) {
+          bestSimilarity[at] = similarity;
+          bestSkill[at] = s.skillId;
+        }
+    }
+    let covered = 0;
+    let total = 0;
+    for (let at = 0; at < required.length; at++) {
+      const req = required[at] as WeightedSkill;
+      total += req.weight;
+      const held = level[at] as number;
+      if (!Number.isNaN(held)) {
+        covered += req.weight * exactCredit(held);
+        explain?.matchedSkillIds.push(req.skillId);
+        continue;
+      }
+      const related = bestSkill[at] as number;
+      if (!Number.isNaN(related)) covered += req.weight * 0.5 * (bestSimilarity[at] as number);
+      explain?.missing.push({ skillId: req.skillId, relatedSkillId: Number.isNaN(related) ? null : related });
+    }
+    const band = query.near ? distanceBandOf(distanceKm([query.near.lng, query.near.lat], [c.lng, c.lat])) : null;
+    const similarity = round3(clamp01(1 - c.cosineDistance));
+    const coverage = round3(total > 0 ? covered / total : 0);
+    const grade = round3(gradeFit(c.grade, query.minGrade));
+    const distance = round3(band === null ? 1 : DISTANCE_BAND_FIT[band]);
+    const availability = availabilityFit(c.employmentStatus, c.openToOffers);
+    if (explain) {
+      explain.breakdown = { similarity, coverage, grade, distance, availability };
+      explain.distanceBand = band;
+    }
+    return round3(
+      MATCH_WEIGHTS.similarity * similarity +
+        MATCH_WEIGHTS.coverage * coverage +
+        MATCH_WEIGHTS.grade * grade +
+        MATCH_WEIGHTS.distance * distance +
+        MATCH_WEIGHTS.availability * availability,
+    );
   };
-  const score =
-    MATCH_WEIGHTS.similarity * breakdown.similarity +
-    MATCH_WEIGHTS.coverage * breakdown.coverage +
-    MATCH_WEIGHTS.grade * breakdown.grade +
-    MATCH_WEIGHTS.distance * breakdown.distance +
-    MATCH_WEIGHTS.availability * breakdown.availability;
-  return { score: round3(score), breakdown, matchedSkillIds, missing, distanceBand: band };
+
+  return {
+    score: (c) => evaluate(c, null),
+    explain(c) {
+      const scored: ScoredCandidate = {
+        score: 0,
+        breakdown: { similarity: 0, coverage: 0, grade: 0, distance: 0, availability: 0 },
+        matchedSkillIds: [],
+        missing: [],
+        distanceBand: null,
+      };
+      scored.score = evaluate(c, scored);
+      return scored;
+    },
+  };
 }

@@ -34,13 +34,14 @@ import {
   SkillRecognizer,
   SkillSpace,
   coverageToBeat,
-  scoreCandidate,
+  candidateScorer,
   scoreTerms,
   skillsToReach,
   scoreProgram,
   skillGap,
   talentSkillWeights,
   type SkillGraph,
+  type ScoredCandidate,
   type WeightedSkill,
 } from '@talentmap/matcher';
 import { TALENT_CELL_HALF_DIAGONAL_KM, containsPoint, distanceKm } from '@talentmap/geo';
@@ -62,9 +63,10 @@ export interface CandidateQuery {
   retrieval?: 'auto' | 'index' | 'coverage' | 'distance' | 'scored';
 }
 
-type RankedCandidate = { row: CandidateRow; scored: ReturnType<typeof scoreCandidate> };
+type RankedCandidate = { row: CandidateRow; scored: ScoredCandidate };
 /** Best first; ties by id, so every path orders equal scores the same way. */
-const byScore = (a: RankedCandidate, b: RankedCandidate) => b.scored.score - a.scored.score || a.row.id - b.row.id;
+const bestFirst = (scoreA: number, idA: number, scoreB: number, idB: number) => scoreB - scoreA || idA - idB;
+const byScore = (a: RankedCandidate, b: RankedCandidate) => bestFirst(a.scored.score, a.row.id, b.scored.score, b.row.id);
 
 /**
  * Below this many talents passing the filters, scoring each in SQL through the btree/region
@@ -89,7 +91,7 @@ const QUERY_CANCELED = '57014';
 const OVERFETCH = { factor: 10, min: 100, max: 500 } as const;
 /** Rows per database batch of exhaustive scoring … */
 const EXHAUSTIVE_BATCH = 5_000;
-/** … scored this many at a time between turns of the event loop (~15 ms for a 55-skill demand). */
+/** … scored this many at a time between turns of the event loop. */
 const SCORING_SLICE = 500;
 /**
  * A demand is matched on its this many heaviest skills (as many as a request may list): a 20,000-
@@ -408,17 +410,20 @@ export class MatchService {
     if (!vector) return [];
     const filter = this.withRadiusDistricts(query.filter);
     const matchQuery = { skills: query.skills, vector, minGrade: query.filter.minGrade, near: query.filter.near };
-    const rank = (row: CandidateRow): RankedCandidate => ({ row, scored: scoreCandidate(matchQuery, { ...row, cosineDistance: row.distance }, this.space) });
+    const scorer = candidateScorer(matchQuery, this.space);
+    const profileOf = (row: CandidateRow) => ({ ...row, cosineDistance: row.distance });
+    const rank = (row: CandidateRow): RankedCandidate => ({ row, scored: scorer.explain(profileOf(row)) });
     if (query.strategy === 'exact') {
-      // The yardstick: every qualifying talent scored, the best `limit` kept slice by slice, other
-      // requests served between slices (a batch of a large demand scores for ~100 ms).
-      let top: RankedCandidate[] = [];
+      // The yardstick: every qualifying talent scored, the best `limit` kept slice by slice (other
+      // requests are served between slices), and only those explained.
+      let top: { row: CandidateRow; score: number }[] = [];
       for await (const batch of this.repo.filteredTalents(vector, filter, EXHAUSTIVE_BATCH))
         for (let at = 0; at < batch.length; at += SCORING_SLICE) {
-          top = [...top, ...batch.slice(at, at + SCORING_SLICE).map(rank)].sort(byScore).slice(0, query.limit);
+          const slice = batch.slice(at, at + SCORING_SLICE).map((row) => ({ row, score: scorer.score(profileOf(row)) }));
+          top = [...top, ...slice].sort((a, b) => bestFirst(a.score, a.row.id, b.score, b.row.id)).slice(0, query.limit);
           await setImmediate();
         }
-      return top;
+      return top.map(({ row }) => rank(row));
     }
     const retrieval = query.retrieval ?? 'auto';
     const terms = scoreTerms(matchQuery, this.space);
