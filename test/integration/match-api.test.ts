@@ -136,6 +136,16 @@ describe(`talent for a vacancy on ${testDriver}`, () => {
     expect(viaApi.body.results.map((r) => r.talentId)).toHaveLength(10);
   });
 
+  it('stops an exhaustive search once its client has gone', async () => {
+    const service = api.app.matchService;
+    const skills = service.resolveDemand({ occupationCode: '6-18-02-04' }).skills;
+    const gone = new AbortController();
+    gone.abort(Object.assign(new Error('the client closed the request'), { statusCode: 499 }));
+    await expect(service.findCandidates({ skills, filter: {}, limit: 20, strategy: 'exact', signal: gone.signal })).rejects.toThrow(/client closed/);
+    const stays = new AbortController();
+    expect(await service.findCandidates({ skills, filter: {}, limit: 20, strategy: 'exact', signal: stays.signal })).toHaveLength(20);
+  });
+
   it('scores every talent that passes the filters on the exact strategy', async () => {
     // The yardstick, checked against an independent ranking: every qualifying row fetched at
     // once by exact distance and scored here.

@@ -61,6 +61,8 @@ export interface CandidateQuery {
    * index alone, 'distance' the nearest by exact distance. The evaluation forces one to measure each.
    */
   retrieval?: 'auto' | 'index' | 'coverage' | 'distance' | 'scored';
+  /** Stops the search between steps (the client went away): exhaustive scoring can take seconds. */
+  signal?: AbortSignal | undefined;
 }
 
 type RankedCandidate = { row: CandidateRow; scored: ScoredCandidate };
@@ -422,6 +424,7 @@ export class MatchService {
           const slice = batch.slice(at, at + SCORING_SLICE).map((row) => ({ row, score: scorer.score(profileOf(row)) }));
           top = [...top, ...slice].sort((a, b) => bestFirst(a.score, a.row.id, b.score, b.row.id)).slice(0, query.limit);
           await setImmediate();
+          query.signal?.throwIfAborted();
         }
       return top.map(({ row }) => rank(row));
     }
@@ -496,6 +499,7 @@ export class MatchService {
       strategy: SearchStrategy;
     },
     viewer: ViewerContext,
+    signal?: AbortSignal,
   ): Promise<Omit<CandidatesResponse, 'tookMs' | 'synthetic'>> {
     const regionCodes = this.candidateRegions(req, viewer);
     const demand = this.resolveDemand(req);
@@ -506,7 +510,7 @@ export class MatchService {
     };
     if (demand.skills.length === 0) return { results: [], query, reason: 'no recognisable skill or occupation in the request' };
     const filter: CandidateFilter = { minGrade: req.minGrade, regionCodes, near: req.near, availableOnly: req.availableOnly };
-    const ranked = await this.findCandidates({ skills: demand.skills, filter, limit: req.limit, strategy: req.strategy });
+    const ranked = await this.findCandidates({ skills: demand.skills, filter, limit: req.limit, strategy: req.strategy, signal });
     return {
       query,
       results: ranked.map(({ row, scored }) => ({

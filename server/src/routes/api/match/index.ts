@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { clientGone } from '../../../client-gone.js';
 import { candidatesRequestSchema, candidatesResponseSchema, errorSchema, programsRequestSchema, programsResponseSchema } from '@talentmap/core';
 
 /**
@@ -20,10 +21,10 @@ const match: FastifyPluginAsyncZod = async (app) => {
       },
       preHandler: app.talentLevelLimit,
     },
-    async (request) => {
+    async (request, reply) => {
       const started = performance.now();
       const { purpose, text, near, ...filters } = request.body;
-      const result = await app.matchService.candidates(request.body, request.viewer);
+      const result = await app.matchService.candidates(request.body, request.viewer, clientGone(reply));
       await app.auditService.record(request.viewer, {
         action: 'candidate-search',
         purpose,
