@@ -103,8 +103,17 @@ export function encryptField(keys: PiiKeys, plaintext: string, context: string):
   const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', keys.identity, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), Buffer.from(keys.keyId, 'hex'), iv, cipher.getAuthTag(), body]);
+  const head = cipher.update(plaintext, 'utf8');
+  const tail = cipher.final(); // empty for GCM, a stream mode
+  const body = tail.length === 0 ? head : Buffer.concat([head, tail]);
+  const header = 1 + KEY_ID_BYTES;
+  const sealed = Buffer.allocUnsafe(header + IV_BYTES + TAG_BYTES + body.length);
+  sealed[0] = VERSION;
+  sealed.write(keys.keyId, 1, KEY_ID_BYTES, 'hex');
+  iv.copy(sealed, header);
+  cipher.getAuthTag().copy(sealed, header + IV_BYTES);
+  body.copy(sealed, header + IV_BYTES + TAG_BYTES);
+  return sealed;
 }
 
 /** The key id a ciphertext was made under (hex), for rotation. */

@@ -24,6 +24,8 @@ export interface DbClient {
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   /** Bulk-load CSV text into a table with COPY (the fast path for seeding and imports). */
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Bulk-load rows in COPY's binary format (BinaryCopyRows): no text to parse, for rows with vectors. */
+  copyBinary(table: string, columns: readonly string[], rows: Buffer): Promise<void>;
   /**
    * Runs `work` in one transaction on one connection, COPY and DDL included: readers keep seeing
    * the previous data until it commits, and a failure leaves everything as it was. The client
@@ -37,7 +39,7 @@ export interface DbClient {
 }
 
 /** What a transaction can do: the same queries and COPY, bound to the transaction's connection. */
-export type TxClient = Pick<DbClient, 'db' | 'rows' | 'copyCsv'>;
+export type TxClient = Pick<DbClient, 'db' | 'rows' | 'copyCsv' | 'copyBinary'>;
 
 export interface ClientOptions {
   /** postgres://… ; when absent an embedded PGlite is used. */
@@ -56,8 +58,11 @@ const quoteIdent = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe identifier: ${name}`);
   return `"${name}"`;
 };
-const copyStatement = (table: string, columns: readonly string[], source: string) =>
-  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+type CopyFormat = 'csv' | 'binary';
+const copyStatement = (table: string, columns: readonly string[], source: string, format: CopyFormat) =>
+  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT ${format})`;
+/** A COPY of `data` in `format`, as each driver runs one. */
+type Copier = (table: string, columns: readonly string[], data: string | Buffer, format: CopyFormat) => Promise<void>;
 
 export async function createClient(options: ClientOptions = {}): Promise<DbClient> {
   return options.databaseUrl
@@ -83,20 +88,14 @@ async function createPgliteClient(dataDir: string): Promise<DbClient> {
     async rows<T>(query: SQL) {
       return rowsOf<T>(await db.execute(query));
     },
-    async copyCsv(table, columns, csv) {
-      // PGlite has no client socket; COPY reads from a virtual /dev/blob file instead.
-      await pg.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
-    },
+    copyCsv: (table, columns, csv) => copyPglite(pg, table, columns, csv, 'csv'),
+    copyBinary: (table, columns, rows) => copyPglite(pg, table, columns, rows, 'binary'),
     async transaction(work) {
       return pg.transaction(async (tx) => {
         // drizzle's PGlite driver is typed for the PGlite instance, but it only calls query/exec,
         // which a PGlite Transaction has too.
         const txDb: Database = drizzlePglite(tx as unknown as PGlite, { schema });
-        return work(
-          boundToTransaction('pglite', txDb, async (table, columns, csv) => {
-            await tx.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([csv]) });
-          }),
-        );
+        return work(boundToTransaction('pglite', txDb, (table, columns, data, format) => copyPglite(tx, table, columns, data, format)));
       });
     },
     async migrate() {
@@ -121,7 +120,8 @@ async function createPostgresClient(url: string, max: number, connectTimeout: nu
     async rows<T>(query: SQL) {
       return rowsOf<T>(await db.execute(query));
     },
-    copyCsv: (table, columns, csv) => copyPostgres(client, table, columns, csv),
+    copyCsv: (table, columns, csv) => copyPostgres(client, table, columns, csv, 'csv'),
+    copyBinary: (table, columns, rows) => copyPostgres(client, table, columns, rows, 'binary'),
     async transaction(work) {
       return client.begin(async (tx) => {
         // drizzle reads the client's type parsers from `options`, which a transaction handle
@@ -129,7 +129,7 @@ async function createPostgresClient(url: string, max: number, connectTimeout: nu
         // (postgres.js types a TransactionSql apart from Sql although it is called the same way.)
         const txSql = Object.assign(tx, { options: client.options }) as unknown as postgres.Sql;
         const txDb: Database = drizzlePostgres(txSql, { schema });
-        return work(boundToTransaction('postgres', txDb, (table, columns, csv) => copyPostgres(txSql, table, columns, csv)));
+        return work(boundToTransaction('postgres', txDb, (table, columns, data, format) => copyPostgres(txSql, table, columns, data, format)));
       }) as Promise<never>;
     },
     async migrate() {
@@ -147,7 +147,7 @@ async function createPostgresClient(url: string, max: number, connectTimeout: nu
  * would fail), and COPY and raw statements are queued: on one connection a second statement
  * sent while a COPY streams would break the protocol.
  */
-function boundToTransaction(driver: DatabaseDriver, txDb: Database, copy: DbClient['copyCsv']): DbClient {
+function boundToTransaction(driver: DatabaseDriver, txDb: Database, copy: Copier): DbClient {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
     const next = queue.then(step);
@@ -174,12 +174,19 @@ function boundToTransaction(driver: DatabaseDriver, txDb: Database, copy: DbClie
     db: txDb,
     driver,
     rows: <T>(query: SQL) => serial(async () => rowsOf<T>(await txDb.execute(query))),
-    copyCsv: (table, columns, csv) => serial(() => copy(table, columns, csv)),
+    copyCsv: (table, columns, csv) => serial(() => copy(table, columns, csv, 'csv')),
+    copyBinary: (table, columns, rows) => serial(() => copy(table, columns, rows, 'binary')),
     transaction: (work) => savepoint(() => work(client)),
     migrate: () => Promise.reject(new Error('migrate runs on the client, not inside a transaction')),
     close: () => Promise.reject(new Error('close the client, not a transaction')),
   };
   return client;
+}
+
+/** PGlite has no client socket; COPY reads from a virtual /dev/blob file instead. */
+async function copyPglite(pg: Pick<PGlite, 'query'>, table: string, columns: readonly string[], data: string | Buffer, format: CopyFormat): Promise<void> {
+  // A Buffer is typed over ArrayBufferLike (it could be shared memory); these are plain ArrayBuffers.
+  await pg.query(copyStatement(table, columns, `'/dev/blob'`, format), [], { blob: new Blob([data as string | Uint8Array<ArrayBuffer>]) });
 }
 
 /**
@@ -189,8 +196,8 @@ function boundToTransaction(driver: DatabaseDriver, txDb: Database, copy: DbClie
  * the stream (porsager/postgres#1173). So the load would hang forever; hooking reject as well
  * as the stream's events makes every failure reject.
  */
-async function copyPostgres(client: postgres.Sql, table: string, columns: readonly string[], csv: string): Promise<void> {
-  const query = client.unsafe(copyStatement(table, columns, 'STDIN'));
+async function copyPostgres(client: postgres.Sql, table: string, columns: readonly string[], data: string | Buffer, format: CopyFormat): Promise<void> {
+  const query = client.unsafe(copyStatement(table, columns, 'STDIN', format));
   const settlers = query as unknown as { reject: (error: unknown) => void };
   const failed = new Promise<never>((_, reject) => {
     const original = settlers.reject;
@@ -206,7 +213,7 @@ async function copyPostgres(client: postgres.Sql, table: string, columns: readon
     new Promise<void>((resolve, reject) => {
       stream.on('error', reject);
       stream.on('finish', resolve);
-      stream.end(csv);
+      stream.end(data);
     }),
   ]);
 }

@@ -19,3 +19,4 @@ export * from './repositories/vacancy.repository.js';
 export * from './repositories/program.repository.js';
 export * from './repositories/identity.repository.js';
 export * from './repositories/import.repository.js';
+export * from './copy-binary.js';

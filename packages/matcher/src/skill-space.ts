@@ -111,16 +111,21 @@ export class SkillSpace {
 
   /** Normalised weighted sum of skill vectors; null when no known skill has positive weight. */
   embed(skills: readonly WeightedSkill[]): number[] | null {
+    // Reads the packed vectors in place (no view per skill) and copies out with a loop: a seed
+    // embeds a million talents, and the allocations were most of the cost.
     const sum = new Float64Array(this.dim);
     let any = false;
     for (const { skillId, weight } of skills) {
-      if (!(weight > 0) || !this.index.has(skillId)) continue;
-      const v = this.vectorOf(skillId);
-      for (let j = 0; j < this.dim; j++) sum[j] = (sum[j] as number) + weight * (v[j] as number);
+      const i = this.index.get(skillId);
+      if (!(weight > 0) || i === undefined) continue;
+      const row = i * this.dim;
+      for (let j = 0; j < this.dim; j++) sum[j] = (sum[j] as number) + weight * (this.vectors[row + j] as number);
       any = true;
     }
     if (!any || !normalizeInPlace(sum)) return null;
-    return Array.from(sum);
+    const out = new Array<number>(this.dim);
+    for (let j = 0; j < this.dim; j++) out[j] = sum[j] as number;
+    return out;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { csvField, datasetMeta, pgTextArray, sealedIdentityFields, skills, withBulkLoad, type DbClient } from '@talentmap/db';
-import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentmap/matcher';
+import { BinaryCopyRows, csvField, datasetMeta, pgTextArray, skills, withBulkLoad, type BinaryType, type DbClient } from '@talentmap/db';
+import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';
@@ -85,28 +85,43 @@ async function copyInBatches<T>(
   }
 }
 
-const TALENT_COLUMNS = [
-  'id',
-  'region_code',
-  'lng',
-  'lat',
-  'occupation_code',
-  'grade',
-  'certificates',
-  'skills',
-  'years_experience',
-  'employment_status',
-  'open_to_offers',
-  'willing_radius_km',
-  'embedding',
-  'external_id',
-] as const;
-const IDENTITY_COLUMNS = ['talent_id', 'full_name_sealed', 'phone_sealed', 'id_number_sealed', 'id_number_index', 'key_id', 'digest'] as const;
+/** Talents, their identities and truths go in COPY's binary form (BinaryCopyRows): no vector text to write or parse. */
+const TALENT_COLUMNS = {
+  id: 'int8',
+  region_code: 'text',
+  lng: 'float8',
+  lat: 'float8',
+  occupation_code: 'text',
+  grade: 'int2',
+  certificates: 'text[]',
+  skills: 'jsonb',
+  years_experience: 'int2',
+  employment_status: 'text',
+  open_to_offers: 'bool',
+  willing_radius_km: 'int2',
+  embedding: 'vector',
+  external_id: 'text',
+} as const satisfies Record<string, BinaryType>;
+const IDENTITY_COLUMNS = {
+  talent_id: 'int8',
+  full_name_sealed: 'bytea',
+  phone_sealed: 'bytea',
+  id_number_sealed: 'bytea',
+  id_number_index: 'text',
+  key_id: 'text',
+  digest: 'text',
+} as const satisfies Record<string, BinaryType>;
+const TRUTH_COLUMNS = { talent_id: 'int8', occupation_code: 'text', grade: 'int2' } as const satisfies Record<string, BinaryType>;
+/** A table's binary rows, and the COPY that loads them. */
+const binaryRows = (columns: Record<string, BinaryType>) => new BinaryCopyRows(Object.values(columns));
+const copyRows = (client: DbClient, table: string, columns: Record<string, BinaryType>, rows: BinaryCopyRows) =>
+  client.copyBinary(table, Object.keys(columns), rows.finish());
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
 
 /** A talent_identities row in IDENTITY_COLUMNS order: the fields sealed under PII_KEY (sealIdentity). */
 function sealedIdentity(keys: PiiKeys, talentId: number, identity: Identity): unknown[] {
-  return [talentId, ...sealedIdentityFields(sealIdentity(keys, talentId, identity))];
+  const s = sealIdentity(keys, talentId, identity);
+  return [talentId, s.fullNameSealed, s.phoneSealed, s.idNumberSealed, s.idNumberIndex, s.keyId, s.digest];
 }
 
 /**
@@ -126,16 +141,12 @@ export async function loadDemo(client: DbClient, ref: ReferenceData, options: De
   const ctx = buildContext(ref, new Map(skillRows.map((s) => [s.name, s.id])), rng.fork('context'));
   // Vectors are computed as rows are generated and copied with them: one write per row.
   const space = await buildSkillSpace(client);
-  const embed = (weighted: WeightedSkill[]) => {
-    const v = space.embed(weighted);
-    return v ? vectorLiteral(v) : null;
-  };
   return withBulkLoad(
     client,
     BULK_TABLES,
     async (tx) => {
       await refuseLeftovers(tx);
-      await loadRows(tx, ctx, rng, scale, batchSize, progress, embed, options.piiKeys);
+      await loadRows(tx, ctx, rng, scale, batchSize, progress, space, options.piiKeys);
       return scale;
     },
     (phase) => progress({ stage: 'indexes and constraints', done: phase === 'done' ? 1 : 0, total: 1 }),
@@ -190,9 +201,14 @@ async function loadRows(
   scale: DemoScale,
   batchSize: number,
   progress: (p: Progress) => void,
-  embed: (weighted: WeightedSkill[]) => string | null,
+  space: SkillSpace,
   piiKeys: PiiKeys,
 ): Promise<void> {
+  // Vacancies and programs in CSV: vectors in pgvector's text form.
+  const embed = (weighted: WeightedSkill[]) => {
+    const v = space.embed(weighted);
+    return v ? vectorLiteral(v) : null;
+  };
   const enterprises = generateEnterprises(ctx, rng.fork('enterprises'), scale.enterprises);
   progress({ stage: 'enterprises', done: 0, total: enterprises.length });
   await client.copyCsv(
@@ -252,41 +268,41 @@ async function loadRows(
   let inFlight: Promise<unknown> = Promise.resolve();
   for (let start = 1; start <= scale.talents; start += batchSize) {
     const end = Math.min(scale.talents, start + batchSize - 1);
-    let talentsCsv = '';
-    let identitiesCsv = '';
-    let truthsCsv = '';
+    const talentRows = binaryRows(TALENT_COLUMNS);
+    const identityRows = binaryRows(IDENTITY_COLUMNS);
+    const truthRows = binaryRows(TRUTH_COLUMNS);
     let seekersCsv = '';
     // Rows of a batch are written district by district: filtered scans then read runs of
     // neighbouring pages instead of one page per row.
     const batch = Array.from({ length: end - start + 1 }, (_, i) => generateTalent(ctx, talentRng, start + i));
     batch.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.id - b.id);
     for (const t of batch) {
-      talentsCsv += line([
+      talentRows.add([
         t.id,
         t.regionCode,
         t.lng,
         t.lat,
         t.occupationCode,
         t.grade,
-        pgTextArray(t.certificates),
+        t.certificates,
         t.skills,
         t.yearsExperience,
         t.employmentStatus,
         t.openToOffers,
         t.willingRadiusKm,
-        embed(talentSkillWeights(t.skills)),
+        space.embed(talentSkillWeights(t.skills)),
         syntheticExternalId('talent', t.id),
       ]);
-      identitiesCsv += line(sealedIdentity(piiKeys, t.id, t.identity));
-      truthsCsv += line([t.id, t.truth.occupationCode, t.truth.grade]);
+      identityRows.add(sealedIdentity(piiKeys, t.id, t.identity));
+      truthRows.add([t.id, t.truth.occupationCode, t.truth.grade]);
       if (t.registration) seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
     await inFlight; // at most one batch in flight keeps memory bounded
     progress({ stage: 'talents', done: start - 1, total: scale.talents });
     inFlight = Promise.all([
-      client.copyCsv('talents', TALENT_COLUMNS, talentsCsv),
-      client.copyCsv('talent_identities', IDENTITY_COLUMNS, identitiesCsv),
-      client.copyCsv('talent_truths', ['talent_id', 'occupation_code', 'grade'], truthsCsv),
+      copyRows(client, 'talents', TALENT_COLUMNS, talentRows),
+      copyRows(client, 'talent_identities', IDENTITY_COLUMNS, identityRows),
+      copyRows(client, 'talent_truths', TRUTH_COLUMNS, truthRows),
       seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
     ]);
   }
