@@ -4,7 +4,9 @@ import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill 
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';
-import { sealIdentity, type Identity, type PiiKeys } from '@talentmap/core/pii';
+import type { PiiKeys } from '@talentmap/core/pii';
+import { IdentitySealer } from './identity-sealer.js';
+import { IDENTITY_COLUMNS } from './identity-rows.js';
 import { DEMO_PERIOD } from './calendar.js';
 import { syntheticExternalId } from './external-id.js';
 import { buildContext, type DemoContext } from './context.js';
@@ -85,7 +87,7 @@ async function copyInBatches<T>(
   }
 }
 
-/** Talents, their identities and truths go in COPY's binary form (BinaryCopyRows): no vector text to write or parse. */
+/** Talents, their identities (identity-rows.ts) and truths go in COPY's binary form (BinaryCopyRows): no vector text to write or parse. */
 const TALENT_COLUMNS = {
   id: 'int8',
   region_code: 'text',
@@ -102,27 +104,12 @@ const TALENT_COLUMNS = {
   embedding: 'vector',
   external_id: 'text',
 } as const satisfies Record<string, BinaryType>;
-const IDENTITY_COLUMNS = {
-  talent_id: 'int8',
-  full_name_sealed: 'bytea',
-  phone_sealed: 'bytea',
-  id_number_sealed: 'bytea',
-  id_number_index: 'text',
-  key_id: 'text',
-  digest: 'text',
-} as const satisfies Record<string, BinaryType>;
 const TRUTH_COLUMNS = { talent_id: 'int8', occupation_code: 'text', grade: 'int2' } as const satisfies Record<string, BinaryType>;
 /** A table's binary rows, and the COPY that loads them. */
 const binaryRows = (columns: Record<string, BinaryType>) => new BinaryCopyRows(Object.values(columns));
 const copyRows = (client: DbClient, table: string, columns: Record<string, BinaryType>, rows: BinaryCopyRows) =>
   client.copyBinary(table, Object.keys(columns), rows.finish());
 const SEEKER_COLUMNS = ['talent_id', 'region_code', 'occupation_code', 'grade', 'registered_on', 'closed_on'] as const;
-
-/** A talent_identities row in IDENTITY_COLUMNS order: the fields sealed under PII_KEY (sealIdentity). */
-function sealedIdentity(keys: PiiKeys, talentId: number, identity: Identity): unknown[] {
-  const s = sealIdentity(keys, talentId, identity);
-  return [talentId, s.fullNameSealed, s.phoneSealed, s.idNumberSealed, s.idNumberIndex, s.keyId, s.digest];
-}
 
 /**
  * Generates and loads the synthetic demo dataset's rows (deterministic for a seed and scale)
@@ -266,47 +253,52 @@ async function loadRows(
   const talentRng = rng.fork('talents');
   progress({ stage: 'talents', done: 0, total: scale.talents });
   let inFlight: Promise<unknown> = Promise.resolve();
-  for (let start = 1; start <= scale.talents; start += batchSize) {
-    const end = Math.min(scale.talents, start + batchSize - 1);
-    const talentRows = binaryRows(TALENT_COLUMNS);
-    const identityRows = binaryRows(IDENTITY_COLUMNS);
-    const truthRows = binaryRows(TRUTH_COLUMNS);
-    let seekersCsv = '';
-    // Rows of a batch are written district by district: filtered scans then read runs of
-    // neighbouring pages instead of one page per row.
-    const batch = Array.from({ length: end - start + 1 }, (_, i) => generateTalent(ctx, talentRng, start + i));
-    batch.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.id - b.id);
-    for (const t of batch) {
-      talentRows.add([
-        t.id,
-        t.regionCode,
-        t.lng,
-        t.lat,
-        t.occupationCode,
-        t.grade,
-        t.certificates,
-        t.skills,
-        t.yearsExperience,
-        t.employmentStatus,
-        t.openToOffers,
-        t.willingRadiusKm,
-        space.embed(talentSkillWeights(t.skills)),
-        syntheticExternalId('talent', t.id),
+  const sealer = new IdentitySealer(piiKeys);
+  try {
+    for (let start = 1; start <= scale.talents; start += batchSize) {
+      const end = Math.min(scale.talents, start + batchSize - 1);
+      const talentRows = binaryRows(TALENT_COLUMNS);
+      const truthRows = binaryRows(TRUTH_COLUMNS);
+      let seekersCsv = '';
+      // Rows of a batch are written district by district: filtered scans then read runs of
+      // neighbouring pages instead of one page per row.
+      const batch = Array.from({ length: end - start + 1 }, (_, i) => generateTalent(ctx, talentRng, start + i));
+      batch.sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.id - b.id);
+      for (const t of batch) {
+        talentRows.add([
+          t.id,
+          t.regionCode,
+          t.lng,
+          t.lat,
+          t.occupationCode,
+          t.grade,
+          t.certificates,
+          t.skills,
+          t.yearsExperience,
+          t.employmentStatus,
+          t.openToOffers,
+          t.willingRadiusKm,
+          space.embed(talentSkillWeights(t.skills)),
+          syntheticExternalId('talent', t.id),
+        ]);
+        truthRows.add([t.id, t.truth.occupationCode, t.truth.grade]);
+        if (t.registration)
+          seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
+      }
+      await inFlight; // at most one batch in flight keeps memory bounded
+      progress({ stage: 'talents', done: start - 1, total: scale.talents });
+      inFlight = Promise.all([
+        copyRows(client, 'talents', TALENT_COLUMNS, talentRows),
+        sealer.seal(batch.map((t) => [t.id, t.identity])).then((rows) => client.copyBinary('talent_identities', Object.keys(IDENTITY_COLUMNS), rows)),
+        copyRows(client, 'talent_truths', TRUTH_COLUMNS, truthRows),
+        seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
       ]);
-      identityRows.add(sealedIdentity(piiKeys, t.id, t.identity));
-      truthRows.add([t.id, t.truth.occupationCode, t.truth.grade]);
-      if (t.registration) seekersCsv += line([t.id, t.regionCode, t.truth.occupationCode, t.truth.grade, t.registration.registeredOn, t.registration.closedOn]);
     }
-    await inFlight; // at most one batch in flight keeps memory bounded
-    progress({ stage: 'talents', done: start - 1, total: scale.talents });
-    inFlight = Promise.all([
-      copyRows(client, 'talents', TALENT_COLUMNS, talentRows),
-      copyRows(client, 'talent_identities', IDENTITY_COLUMNS, identityRows),
-      copyRows(client, 'talent_truths', TRUTH_COLUMNS, truthRows),
-      seekersCsv ? client.copyCsv('job_seekers', SEEKER_COLUMNS, seekersCsv) : undefined,
-    ]);
+    await inFlight;
+  } finally {
+    await inFlight.catch(() => {}); // a failed batch's other COPYs settle before the transaction ends
+    await sealer.close();
   }
-  await inFlight;
   progress({ stage: 'talents', done: scale.talents, total: scale.talents });
 
   const seekerRng = rng.fork('seekers');
