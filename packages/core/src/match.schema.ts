@@ -6,7 +6,9 @@ import { purposeSchema } from './audit.schema.js';
 /** Free text from an advert, a résumé line or a course outline. */
 export const MAX_TEXT_LENGTH = 20_000;
 export const freeTextSchema = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`);
-const skillNamesSchema = z.array(z.string().trim().min(1).max(50)).min(1).max(50).describe('skill names or aliases');
+/** Skills a request may list, and a demand's heaviest skills a match uses (a long text names hundreds). */
+export const MAX_DEMAND_SKILLS = 50;
+const skillNamesSchema = z.array(z.string().trim().min(1).max(50)).min(1).max(MAX_DEMAND_SKILLS).describe('skill names or aliases');
 const gradeSchema = z.number().int().min(GRADE_MIN).max(GRADE_MAX).describe('新八级工 level 1–8 (4 = 高级工)');
 /** 'P' and 26 base-32 characters: one AES block (@talentmap/core/pii viewerPseudonym). */
 export const PSEUDONYM_PATTERN = /^P[A-Z2-7]{26}$/;
@@ -128,7 +130,7 @@ export const candidatesResponseSchema = z.object({
       .int()
       .positive()
       .optional()
-      .describe('skills the request named beyond the 50 heaviest, which the match leaves out (the skills above are those it used)'),
+      .describe(`skills the request named beyond the ${MAX_DEMAND_SKILLS} heaviest, which the match leaves out (the skills above are those it used)`),
   }),
   tookMs: z.number(),
   synthetic: z.boolean(),

@@ -2,6 +2,7 @@ import { setImmediate } from 'node:timers/promises';
 import {
   ForbiddenError,
   InvalidInputError,
+  MAX_DEMAND_SKILLS,
   NotFoundError,
   OCCUPATION_CODE_PATTERN,
   PROVINCE_CODE,
@@ -95,11 +96,6 @@ const OVERFETCH = { factor: 10, min: 100, max: 500 } as const;
 const EXHAUSTIVE_BATCH = 5_000;
 /** … scored this many at a time between turns of the event loop. */
 const SCORING_SLICE = 500;
-/**
- * A demand is matched on its this many heaviest skills (as many as a request may list): a 20,000-
- * character text names hundreds, which no vacancy needs and which made one search cost seconds.
- */
-const MAX_DEMAND_SKILLS = 50;
 /** When a free-text vacancy is classified with this confidence, the occupation's profile fills in the skills the text left out. */
 const PROFILE_FILL_MIN_SCORE = 0.3;
 /** An import's occupation text is coded by the classifier only above this score (a title mention scores 0.6) … */
@@ -282,7 +278,7 @@ export class MatchService {
   resolveDemand(input: { occupationCode?: string | undefined; text?: string | undefined; skills?: string[] | undefined }): {
     skills: WeightedSkill[];
     occupation: { code: string; name: string; score: number | null } | null;
-    /** Skills the demand named beyond the MAX_DEMAND_SKILLS heaviest, left out of the match. */
+    /** Skills the demand named beyond the MAX_DEMAND_SKILLS heaviest (a 20,000-character text names hundreds, and one search cost seconds), left out of the match. */
     omitted: number;
   } {
     const weights = new Map<number, number>();
