@@ -1,9 +1,19 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseDriver, DbClient, TxClient } from './client.js';
 
-/** Index builds (HNSW above all) are far faster when the graph fits in memory; for the transaction only. */
+/**
+ * Index builds (HNSW above all) are far faster when the graph fits in memory; for the transaction
+ * only. 2GB holds the talents' graph to about 2.5M rows; past that INDEX_BUILD_MEMORY (e.g. 6GB at
+ * 5M, where the graph is ~3.5GB) keeps the build from spilling to disk.
+ */
 export const setIndexBuildMemory = (tx: Pick<TxClient, 'rows'>, driver: DatabaseDriver) =>
-  tx.rows(sql.raw(`set local maintenance_work_mem = '${driver === 'postgres' ? '2GB' : '256MB'}'`));
+  tx.rows(sql`select set_config('maintenance_work_mem', ${driver === 'postgres' ? indexBuildMemory() : '256MB'}, true)`);
+
+function indexBuildMemory(): string {
+  const value = process.env.INDEX_BUILD_MEMORY ?? '2GB';
+  if (!/^\d+(MB|GB)$/.test(value)) throw new Error(`INDEX_BUILD_MEMORY must look like 2GB or 512MB, not ${value}`);
+  return value;
+}
 
 /**
  * Runs a bulk load the way PostgreSQL's "Populating a Database" advises: the tables' secondary
