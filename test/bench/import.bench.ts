@@ -15,6 +15,7 @@ import { sealIdentity } from '@talentmap/core/pii';
 import { createClient, pgTextArray } from '@talentmap/db';
 import { idCheckDigit, openTable } from '@talentmap/importer';
 import { talentCell } from '@talentmap/geo';
+import { vectorLiteral } from '@talentmap/matcher';
 import { loadReference, readReference } from '@talentmap/seed';
 import { createImportService, importResolversFor, IMPORT_COLUMNS, mapHeaders, parseRow, RowReader } from '@talentmap/server/imports';
 import { MatchService } from '@talentmap/server/services/match';
@@ -146,7 +147,7 @@ await client.transaction(async (tx) => {
     const id = nextId++;
     talentValues.push(
       sql`(${id}, ${t.externalId}, ${t.regionCode}, ${lng}, ${lat}, ${t.occupationCode}, ${t.grade}, ${pgTextArray(t.certificates)}::text[], ${JSON.stringify(t.skills)}::jsonb,
-        ${t.yearsExperience}, ${t.employmentStatus}, ${t.openToOffers}, ${t.willingRadiusKm}, ${resolvers.embedTalent(t.skills)}::vector, false)`,
+        ${t.yearsExperience}, ${t.employmentStatus}, ${t.openToOffers}, ${t.willingRadiusKm}, ${vectorText(resolvers.embedTalent(t.skills))}::vector, false)`,
     );
     identities.push({ id, identity: t });
     // 1,000 rows × 15 parameters stays under PostgreSQL's 65,535 bound parameters.
@@ -161,6 +162,10 @@ clearInterval(sampler);
 console.log(JSON.stringify({ driver: client.driver, fileMb: round(statSync(file).size / 1_048_576), engine, reimport, baseline }, null, 2));
 await client.close();
 rmSync(work, { recursive: true, force: true });
+
+function vectorText(v: number[] | null) {
+  return v ? vectorLiteral(v) : null;
+}
 
 function round(x: number) {
   return Math.round(x * 10) / 10;

@@ -225,19 +225,6 @@ export function csvField(value: unknown): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** A bytea value in COPY's text form (hex). */
-export const pgBytea = (bytes: Buffer): string => `\\x${bytes.toString('hex')}`;
-
-/** A sealed identity's fields for COPY, in talent_identities' column order after talent_id (seed and imports share it). */
-export const sealedIdentityFields = (s: {
-  fullNameSealed: Buffer;
-  phoneSealed: Buffer;
-  idNumberSealed: Buffer;
-  idNumberIndex: string;
-  keyId: string;
-  digest: string;
-}) => [pgBytea(s.fullNameSealed), pgBytea(s.phoneSealed), pgBytea(s.idNumberSealed), s.idNumberIndex, s.keyId, s.digest];
-
 /** A PostgreSQL array literal for a text[] column inside CSV. */
 export function pgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;

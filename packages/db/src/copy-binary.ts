@@ -8,11 +8,13 @@
  * type's binary send form; a trailer of -1. Each column's form must be the column's type exactly
  * (an int2 column takes two bytes, not four), so the columns are declared with their types.
  */
-export type BinaryType = 'int8' | 'int2' | 'float8' | 'text' | 'bool' | 'jsonb' | 'text[]' | 'bytea' | 'vector';
+export type BinaryType = 'int8' | 'int4' | 'int2' | 'float8' | 'text' | 'bool' | 'jsonb' | 'text[]' | 'bytea' | 'vector' | 'date';
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 /** pg_type oid of text: the element type an array's binary form names. */
 const TEXT_OID = 25;
+/** 2000-01-01, PostgreSQL's date epoch, in days since 1970-01-01. */
+const POSTGRES_EPOCH_DAYS = 10_957;
 /** jsonb's binary form is its text after a version byte. */
 const JSONB_VERSION = 1;
 
@@ -66,6 +68,20 @@ export class BinaryCopyRows {
         this.reserve(12);
         this.at = this.buffer.writeInt32BE(8, this.at);
         this.at = this.buffer.writeBigInt64BE(BigInt(value as number), this.at);
+        return;
+      }
+      case 'int4':
+        this.reserve(8);
+        this.at = this.buffer.writeInt32BE(4, this.at);
+        this.at = this.buffer.writeInt32BE(value as number, this.at);
+        return;
+      case 'date': {
+        // date_send: days since 2000-01-01, from a YYYY-MM-DD string.
+        const days = Date.parse(`${value as string}T00:00:00Z`) / 86_400_000 - POSTGRES_EPOCH_DAYS;
+        if (!Number.isInteger(days)) throw new Error(`not a date: ${String(value)}`);
+        this.reserve(8);
+        this.at = this.buffer.writeInt32BE(4, this.at);
+        this.at = this.buffer.writeInt32BE(days, this.at);
         return;
       }
       case 'int2':

@@ -20,3 +20,5 @@ export * from './repositories/program.repository.js';
 export * from './repositories/identity.repository.js';
 export * from './repositories/import.repository.js';
 export * from './copy-binary.js';
+export * from './sealing/identity-rows.js';
+export * from './sealing/identity-sealer.js';

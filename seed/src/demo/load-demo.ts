@@ -1,12 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { BinaryCopyRows, csvField, datasetMeta, pgTextArray, skills, withBulkLoad, type BinaryType, type DbClient } from '@talentmap/db';
+import {
+  BinaryCopyRows,
+  csvField,
+  datasetMeta,
+  IDENTITY_COLUMNS,
+  IdentitySealer,
+  pgTextArray,
+  skills,
+  withBulkLoad,
+  type BinaryType,
+  type DbClient,
+} from '@talentmap/db';
 import { talentSkillWeights, vectorLiteral, type SkillSpace, type WeightedSkill } from '@talentmap/matcher';
 import { buildSkillSpace } from '../embeddings.js';
 import type { ReferenceData } from '../reference.js';
 import { Rng } from '@talentmap/core';
 import type { PiiKeys } from '@talentmap/core/pii';
-import { IdentitySealer } from './identity-sealer.js';
-import { IDENTITY_COLUMNS } from './identity-rows.js';
 import { DEMO_PERIOD } from './calendar.js';
 import { syntheticExternalId } from './external-id.js';
 import { buildContext, type DemoContext } from './context.js';

@@ -1,6 +1,6 @@
 import type { RegionFeature } from '@talentmap/core';
 import { createRegionResolver } from '@talentmap/importer';
-import { talentSkillWeights, vectorLiteral, type WeightedSkill } from '@talentmap/matcher';
+import { talentSkillWeights, type WeightedSkill } from '@talentmap/matcher';
 import type { MatchService, OccupationResolution } from '../match.service.js';
 import { profileSkills } from '../owned-records.js';
 
@@ -16,9 +16,9 @@ export interface ImportResolvers {
   chain(text: string): string | undefined;
   grades: { level: number; name: string; nationalLevel: string | null }[];
   /** The vector of required or taught skills, as the API computes it. */
-  embed(skills: WeightedSkill[]): string | null;
+  embed(skills: WeightedSkill[]): number[] | null;
   /** The vector of a talent's skills with proficiency. */
-  embedTalent(skills: { skillId: number; level: number }[]): string | null;
+  embedTalent(skills: { skillId: number; level: number }[]): number[] | null;
   /** Today in Jiangsu (YYYY-MM-DD). */
   today: string;
   /** Every district with its city (南京市鼓楼区): the templates' list, unambiguous where names repeat. */
@@ -38,7 +38,6 @@ export function importResolvers(match: MatchService, ref: ReferenceLists): Impor
   const chains = new Map<string, string>();
   for (const c of ref.chains) for (const term of [c.code, c.code.toLowerCase(), c.name]) chains.set(term, c.code);
   const cityName = new Map(ref.regions.filter((r) => r.properties.level === 'city').map((r) => [r.properties.code, r.properties.name]));
-  const vector = (v: number[] | null) => (v ? vectorLiteral(v) : null);
   return {
     region,
     districtCentre: (code) => match.districtCentre(code),
@@ -47,8 +46,8 @@ export function importResolvers(match: MatchService, ref: ReferenceLists): Impor
     profile: (codes) => profileSkills(match, codes),
     chain: (text) => chains.get(text) ?? chains.get(text.toLowerCase()),
     grades: ref.grades,
-    embed: (skills) => vector(match.space.embed(skills)),
-    embedTalent: (skills) => vector(match.space.embed(talentSkillWeights(skills))),
+    embed: (skills) => match.space.embed(skills),
+    embedTalent: (skills) => match.space.embed(talentSkillWeights(skills)),
     today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
     districtNames: ref.regions
       .filter((r) => r.properties.level === 'district')

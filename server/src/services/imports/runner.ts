@@ -1,12 +1,22 @@
 import { IMPORT_KIND_NAMES, type ImportIssue, type ImportKind, type ImportMode, type ImportPhase } from '@talentmap/core';
 import { idNumberBlindIndex, type PiiKeys } from '@talentmap/core/pii';
-import { IMPORT_TABLES, ImportRepository, type DbClient, type ImportCounts, type TxClient } from '@talentmap/db';
+import {
+  IdentitySealer,
+  IMPORT_TABLES,
+  ImportRepository,
+  sealedIdentityRows,
+  stageRows,
+  type DbClient,
+  type IdentityItem,
+  type ImportCounts,
+  type TxClient,
+} from '@talentmap/db';
 import { openTable, TableReadError, toHalfWidth } from '@talentmap/importer';
 import { IMPORT_COLUMNS, type ImportColumn } from './columns.js';
 import { parseRow, type ParsedRow } from './kinds.js';
 import type { ImportResolvers } from './resolvers.js';
 import { RowReader } from './row-reader.js';
-import { STAGE_SPECS, stageLine, type ResolvedRow } from './stage.js';
+import { STAGE_SPECS, stageValues, type ResolvedRow } from './stage.js';
 
 /** Rows read, checked against the database and staged together. */
 const BATCH_ROWS = 2_000;
@@ -81,6 +91,13 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
     }
   };
   const spec = STAGE_SPECS[run.kind];
+  // Identities are sealed on a worker thread while this one reads the next batch (a small file seals in place).
+  let sealer: IdentitySealer | undefined;
+  const seal = (items: IdentityItem[]) => {
+    if (items.length < BATCH_ROWS) return Promise.resolve(sealedIdentityRows(deps.piiKeys, items));
+    sealer ??= new IdentitySealer(deps.piiKeys);
+    return sealer.seal(items);
+  };
   try {
     const table = await openTable(run.filePath);
     const { keys, warnings } = mapHeaders(run.kind, table.headers);
@@ -92,7 +109,8 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
     let copying = Promise.resolve();
     const flush = async () => {
       const resolved = await batcher.resolve(batch);
-      let csv = '';
+      const rows = stageRows(spec);
+      const identities: IdentityItem[] = [];
       for (const { reader, parsed } of batch) {
         const at = resolved.get(reader.row);
         note(reader.issues);
@@ -101,11 +119,21 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
           continue;
         }
         counts.rowsValid++;
-        csv += stageLine(parsed, at, deps.resolvers, deps.piiKeys);
+        rows.add(stageValues(parsed, at, deps.resolvers));
+        if (parsed.kind === 'talents') {
+          const { fullName, phone, idNumber } = parsed.record;
+          identities.push([at.id, { fullName, phone, idNumber }]);
+        }
       }
+      const sealed = identities.length > 0 ? seal(identities) : null;
+      sealed?.catch(() => {}); // awaited below, in order
       // The database copies this batch while the next one is read and checked (the other core).
-      await copying;
-      copying = repo.copyToStage(run.jobId, spec, csv);
+      const previous = copying;
+      copying = (async () => {
+        await previous;
+        await repo.copyToStage(run.jobId, spec, rows);
+        if (sealed) await repo.copyIdentitiesToStage(run.jobId, await sealed);
+      })();
       copying.catch(() => {}); // awaited (and its failure thrown) before the next copy or the apply
       batch = [];
       deps.onProgress?.('reading', counts);
@@ -156,6 +184,7 @@ export async function runImport(run: ImportRun, deps: RunDeps): Promise<ImportOu
     }
     throw error;
   } finally {
+    await sealer?.close();
     await repo.dropStage(run.jobId);
   }
 }

@@ -1,6 +1,5 @@
 import type { ImportKind } from '@talentmap/core';
-import { sealIdentity, type PiiKeys } from '@talentmap/core/pii';
-import { csvField, pgTextArray, sealedIdentityFields, type StageColumn, type StageSpec } from '@talentmap/db';
+import type { StageColumn, StageSpec } from '@talentmap/db';
 import { talentCell } from '@talentmap/geo';
 import type { ParsedRow } from './kinds.js';
 import type { ImportResolvers } from './resolvers.js';
@@ -114,8 +113,8 @@ export interface ResolvedRow {
   talentId?: number | null;
 }
 
-/** One stage line (CSV, in stageColumns order). Identities are sealed here, bound to the row's id. */
-export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolvers, keys: PiiKeys): string {
+/** One stage row's values (stageRows' order: number, id, existing, then the spec's columns). A talent's identity is sealed apart (IdentitySealer). */
+export function stageValues(parsed: ParsedRow, at: ResolvedRow, res: ImportResolvers): unknown[] {
   const head = [at.row, at.id, at.existing];
   const fields = ((): unknown[] => {
     switch (parsed.kind) {
@@ -129,14 +128,13 @@ export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolve
           lat,
           t.occupationCode,
           t.grade,
-          pgTextArray(t.certificates),
+          t.certificates,
           t.skills,
           t.yearsExperience,
           t.employmentStatus,
           t.openToOffers,
           t.willingRadiusKm,
           res.embedTalent(t.skills),
-          ...sealedIdentityFields(sealIdentity(keys, at.id, t)),
         ];
       }
       case 'seekers': {
@@ -145,7 +143,7 @@ export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolve
       }
       case 'enterprises': {
         const e = parsed.record;
-        return [e.externalId, e.name, e.regionCode, parsed.point.lng, parsed.point.lat, e.size, e.chainLeader, pgTextArray(e.chainCodes)];
+        return [e.externalId, e.name, e.regionCode, parsed.point.lng, parsed.point.lat, e.size, e.chainLeader, e.chainCodes];
       }
       case 'vacancies': {
         const v = parsed.record;
@@ -171,21 +169,9 @@ export function stageLine(parsed: ParsedRow, at: ResolvedRow, res: ImportResolve
       }
       case 'programs': {
         const p = parsed.record;
-        return [
-          p.externalId,
-          at.owner?.id,
-          p.name,
-          pgTextArray(p.occupationCodes),
-          p.skills,
-          p.grade,
-          p.hours,
-          p.capacity,
-          p.subsidyEligible,
-          p.mode,
-          res.embed(p.skills),
-        ];
+        return [p.externalId, at.owner?.id, p.name, p.occupationCodes, p.skills, p.grade, p.hours, p.capacity, p.subsidyEligible, p.mode, res.embed(p.skills)];
       }
     }
   })();
-  return [...head, ...fields].map(csvField).join(',') + '\n';
+  return [...head, ...fields];
 }

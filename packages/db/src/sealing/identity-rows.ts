@@ -1,4 +1,4 @@
-import { BinaryCopyRows, type BinaryType } from '@talentmap/db';
+import { BinaryCopyRows, type BinaryType } from '../copy-binary.js';
 import { sealIdentity, type Identity, type PiiKeys } from '@talentmap/core/pii';
 
 /** talent_identities' columns and their binary COPY types. */
